@@ -1,0 +1,110 @@
+package com.qualityreview.execution;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import com.qualityreview.system.CommandException;
+import com.qualityreview.system.JobOutcome;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Job executions as administrators see them: recent ones with their counts, and restarts. */
+@Component
+public class Executions {
+
+    private final JdbcTemplate jdbc;
+    private final JobRepository jobRepository;
+    private final JobOperator jobOperator;
+    private final List<JobOutcome> outcomes;
+    private final Duration staleAfter;
+
+    Executions(JdbcTemplate jdbc, JobRepository jobRepository, JobOperator jobOperator, List<JobOutcome> outcomes,
+            @Value("${quality.jobs.stale-after:PT2M}") Duration staleAfter) {
+        this.jdbc = jdbc;
+        this.jobRepository = jobRepository;
+        this.jobOperator = jobOperator;
+        this.outcomes = outcomes;
+        this.staleAfter = staleAfter;
+    }
+
+    public List<JobExecution> recent(int limit) {
+        return jdbc.queryForList("SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID DESC"
+                + " FETCH FIRST " + limit + " ROWS ONLY", Long.class).stream()
+                .map(jobRepository::getJobExecution).filter(Objects::nonNull).toList();
+    }
+
+    public Optional<JobExecution> find(long id) {
+        return Optional.ofNullable(jobRepository.getJobExecution(id));
+    }
+
+    /** The feature's own counts where it has them, else the steps' read and write counts. */
+    public String counts(JobExecution execution) {
+        return outcome(execution).flatMap(outcome -> outcome.counts(execution)).orElseGet(() -> {
+            long read = execution.getStepExecutions().stream().mapToLong(StepExecution::getReadCount).sum();
+            long written = execution.getStepExecutions().stream().mapToLong(StepExecution::getWriteCount).sum();
+            return "read " + read + ", written " + written;
+        });
+    }
+
+    public int print(JobExecution execution) {
+        return outcome(execution).map(outcome -> outcome.print(execution)).orElseGet(() -> {
+            System.out.println(execution.getJobInstance().getJobName() + " execution " + execution.getId() + ": "
+                    + execution.getStatus() + " (" + counts(execution) + ")");
+            return execution.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
+        });
+    }
+
+    private Optional<JobOutcome> outcome(JobExecution execution) {
+        String job = execution.getJobInstance().getJobName();
+        return outcomes.stream().filter(outcome -> outcome.jobName().equals(job)).findFirst();
+    }
+
+    /**
+     * Restarts a failed or stopped execution: it resumes from its last committed chunk. An
+     * execution still marked as running whose process died (killed, machine lost) is recognised
+     * by having made no progress for {@code quality.jobs.stale-after}, or forced; it is first
+     * marked failed, then restarted.
+     */
+    public JobExecution restart(long id, boolean force) throws Exception {
+        JobExecution execution = find(id).orElseThrow(() -> new CommandException("there is no job execution " + id));
+        BatchStatus status = execution.getStatus();
+        if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED) {
+            throw new CommandException("execution " + id + " is " + status + "; only a failed or stopped execution can be restarted");
+        }
+        JobExecution latest = jobRepository.getLastJobExecution(execution.getJobInstance().getJobName(), execution.getJobParameters());
+        if (latest != null && latest.getId() != id) {
+            throw new CommandException("execution " + id + " was already restarted as execution " + latest.getId()
+                    + "; restart that one if it did not complete");
+        }
+        if (status.isRunning()) {
+            LocalDateTime lastUpdate = lastUpdate(execution);
+            Duration quiet = Duration.between(lastUpdate, LocalDateTime.now());
+            if (!force && quiet.compareTo(staleAfter) < 0) {
+                throw new CommandException("execution " + id + " is " + status + " and made progress " + quiet.toSeconds()
+                        + " s ago; if its process is gone, wait " + staleAfter.toSeconds() + " s or use --force");
+            }
+            jobOperator.recover(execution);
+        }
+        return jobOperator.restart(execution);
+    }
+
+    private static LocalDateTime lastUpdate(JobExecution execution) {
+        LocalDateTime last = execution.getLastUpdated() != null ? execution.getLastUpdated() : execution.getCreateTime();
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getLastUpdated() != null && step.getLastUpdated().isAfter(last)) {
+                last = step.getLastUpdated();
+            }
+        }
+        return last;
+    }
+}

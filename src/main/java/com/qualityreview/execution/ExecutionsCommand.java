@@ -1,0 +1,84 @@
+package com.qualityreview.execution;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.qualityreview.system.Command;
+import com.qualityreview.system.CommandException;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.stereotype.Component;
+
+/** {@code executions [--limit=N]}: recent job executions, newest first. */
+@Component
+class ExecutionsCommand implements Command {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final Executions executions;
+
+    ExecutionsCommand(Executions executions) {
+        this.executions = executions;
+    }
+
+    @Override
+    public String name() {
+        return "executions";
+    }
+
+    @Override
+    public String usage() {
+        return "[--limit=N]    recent job executions: id, job, parameters, status, start, duration, counts";
+    }
+
+    @Override
+    public int run(List<String> arguments, ApplicationArguments options) {
+        int limit = 20;
+        if (options.containsOption("limit")) {
+            try {
+                limit = Integer.parseInt(options.getOptionValues("limit").get(0));
+            }
+            catch (NumberFormatException e) {
+                throw new CommandException("--limit must be a whole number, was '" + options.getOptionValues("limit").get(0) + "'");
+            }
+            if (limit < 1) {
+                throw new CommandException("--limit must be at least 1, was " + limit);
+            }
+        }
+        List<JobExecution> recent = executions.recent(limit);
+        if (recent.isEmpty()) {
+            System.out.println("no job executions yet");
+            return 0;
+        }
+        System.out.printf("%-6s %-18s %-10s %-19s %-9s %s%n", "id", "job", "status", "start", "duration", "parameters; counts");
+        for (JobExecution execution : recent) {
+            System.out.printf("%-6d %-18s %-10s %-19s %-9s %s; %s%n", execution.getId(),
+                    execution.getJobInstance().getJobName(), execution.getStatus(),
+                    execution.getStartTime() == null ? "-" : TIME.format(execution.getStartTime()),
+                    duration(execution), parameters(execution), executions.counts(execution));
+        }
+        return 0;
+    }
+
+    static String parameters(JobExecution execution) {
+        return execution.getJobParameters().parameters().stream()
+                .sorted(java.util.Comparator.comparing(p -> p.name()))
+                .filter(p -> !p.name().equals("run.id"))
+                .map(p -> p.name() + "=" + p.value())
+                .collect(Collectors.joining(" "));
+    }
+
+    static String duration(JobExecution execution) {
+        if (execution.getStartTime() == null) {
+            return "-";
+        }
+        LocalDateTime end = execution.getEndTime() != null ? execution.getEndTime() : LocalDateTime.now();
+        Duration duration = Duration.between(execution.getStartTime(), end);
+        return duration.toSeconds() < 60 ? String.format("%.1f s", duration.toMillis() / 1000.0)
+                : duration.toMinutes() + " min " + duration.toSecondsPart() + " s";
+    }
+}

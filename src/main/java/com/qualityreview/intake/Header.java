@@ -1,0 +1,69 @@
+package com.qualityreview.intake;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where each of a kind's columns stands in one file's header. Names match case-insensitively and
+ * in any order; a column the kind does not know, a repeated column or a missing required column
+ * makes the whole file unusable.
+ */
+record Header(ImportKind kind, int[] positions, int fieldCount) {
+
+    static Header of(ImportKind kind, List<String> names, String fileName) {
+        Map<String, Integer> byName = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        List<String> repeated = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            if (i == 0 && !name.isEmpty() && name.charAt(0) == CsvSource.BOM) {
+                name = name.substring(1);
+            }
+            name = name.strip().toLowerCase(Locale.ROOT);
+            if (byName.putIfAbsent(name, i) != null) {
+                repeated.add(name);
+            }
+        }
+        for (Map.Entry<String, Integer> entry : byName.entrySet()) {
+            String name = entry.getKey();
+            if (kind.columns().stream().noneMatch(column -> column.name().equals(name))) {
+                unknown.add(name.isEmpty() ? "(empty name in position " + (entry.getValue() + 1) + ")" : name);
+            }
+        }
+        int[] positions = new int[kind.columns().size()];
+        List<String> missing = new ArrayList<>();
+        for (int c = 0; c < positions.length; c++) {
+            Column column = kind.columns().get(c);
+            positions[c] = byName.getOrDefault(column.name(), -1);
+            if (positions[c] < 0 && column.required()) {
+                missing.add(column.name());
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        if (!unknown.isEmpty()) {
+            unknown.sort(null);
+            problems.add("unknown column(s) " + String.join(", ", unknown));
+        }
+        if (!repeated.isEmpty()) {
+            problems.add("repeated column(s) " + String.join(", ", repeated));
+        }
+        if (!missing.isEmpty()) {
+            problems.add("missing required column(s) " + String.join(", ", missing));
+        }
+        if (!problems.isEmpty()) {
+            throw new ImportFileException(fileName + ": line 1 (header) is not a " + kind.fileName() + " header: "
+                    + String.join("; ", problems) + ". Expected columns: "
+                    + String.join(", ", kind.columns().stream().map(Column::name).toList()));
+        }
+        return new Header(kind, positions, names.size());
+    }
+
+    @Override
+    public String toString() {
+        return kind + Arrays.toString(positions);
+    }
+}

@@ -1,0 +1,85 @@
+package com.qualityreview.intake;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import com.qualityreview.system.Command;
+import com.qualityreview.system.CommandException;
+import com.qualityreview.system.JobOutcome;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.stereotype.Component;
+
+/** {@code import <kind> <file>}: imports one file and prints read / written / rejected. */
+@Component
+class ImportCommand implements Command, JobOutcome {
+
+    private final JobOperator jobOperator;
+    private final Job importJob;
+
+    ImportCommand(JobOperator jobOperator, Job importJob) {
+        this.jobOperator = jobOperator;
+        this.importJob = importJob;
+    }
+
+    @Override
+    public String name() {
+        return "import";
+    }
+
+    @Override
+    public String usage() {
+        return "<kind> <file>    import one CSV file; kinds: " + ImportKind.names();
+    }
+
+    @Override
+    public int run(List<String> arguments, ApplicationArguments options) throws Exception {
+        if (arguments.size() != 2) {
+            throw new CommandException("import needs a kind and a file: import <kind> <file> (kinds: " + ImportKind.names() + ")");
+        }
+        ImportKind kind = ImportKind.byName(arguments.get(0)).orElseThrow(() -> new CommandException(
+                "unknown kind '" + arguments.get(0) + "'; the kinds are " + ImportKind.names()));
+        JobExecution execution = start(jobOperator, importJob, kind, Path.of(arguments.get(1)));
+        return print(execution);
+    }
+
+    static JobExecution start(JobOperator jobOperator, Job importJob, ImportKind kind, Path file) throws Exception {
+        return jobOperator.start(importJob, new JobParametersBuilder()
+                .addString("kind", kind.fileName())
+                .addString("file", file.toAbsolutePath().normalize().toString())
+                .addLong("run.id", System.currentTimeMillis())
+                .toJobParameters());
+    }
+
+    @Override
+    public String jobName() {
+        return ImportJobConfiguration.JOB_NAME;
+    }
+
+    @Override
+    public Optional<String> counts(JobExecution execution) {
+        return ImportOutcome.countsOf(execution).map(ImportCounts::toString);
+    }
+
+    @Override
+    public int print(JobExecution execution) {
+        String file = Path.of(execution.getJobParameters().getString("file")).getFileName().toString();
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            throw new CommandException(ImportOutcome.failureMessage(execution)
+                    + " (execution " + execution.getId() + ", status " + execution.getStatus() + ")");
+        }
+        ImportCounts counts = ImportOutcome.countsOf(execution).orElseThrow();
+        System.out.println(file + ": " + counts);
+        if (counts.rejected() > 0) {
+            Path rejects = RejectsFile.pathFor(Path.of(execution.getJobParameters().getString("file")));
+            System.out.println("rejected rows with line, column and reason: " + rejects);
+        }
+        return 0;
+    }
+}

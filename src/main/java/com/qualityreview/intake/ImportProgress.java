@@ -1,0 +1,48 @@
+package com.qualityreview.intake;
+
+import java.time.Duration;
+
+import com.qualityreview.system.ProgressLog;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+
+/**
+ * Logs the load step's progress every 10 s, and on the step's end copies its counts to the job,
+ * where they survive a restart that does not run the step again.
+ */
+final class ImportProgress implements StepExecutionListener, ChunkListener<SourceRow, ParsedRow> {
+
+    static final String READ = CsvRowReader.ROWS_READ;
+
+    private StepExecution step;
+    private ProgressLog progress;
+    private long alreadyRead;
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        step = stepExecution;
+        alreadyRead = stepExecution.getExecutionContext().getLong(READ, 0L);
+        String file = stepExecution.getJobExecution().getJobParameters().getString("file");
+        long total = stepExecution.getJobExecution().getExecutionContext().getLong(ImportJobConfiguration.TOTAL, 0L);
+        progress = new ProgressLog("import " + file, total, alreadyRead, Duration.ofSeconds(10));
+    }
+
+    @Override
+    public void afterChunk(Chunk<ParsedRow> chunk) {
+        progress.update(alreadyRead + step.getReadCount());
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        var job = stepExecution.getJobExecution().getExecutionContext();
+        var own = stepExecution.getExecutionContext();
+        job.putLong(READ, own.getLong(READ, 0L));
+        job.putLong(ImportRowWriter.WRITTEN, own.getLong(ImportRowWriter.WRITTEN, 0L));
+        job.putLong(ImportRowWriter.REJECTED, own.getLong(ImportRowWriter.REJECTED, 0L));
+        return null;
+    }
+}

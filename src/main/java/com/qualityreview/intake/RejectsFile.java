@@ -1,0 +1,55 @@
+package com.qualityreview.intake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Writes {@code <file>.rejects.csv} beside the input from the rejected rows stored in the database,
+ * so the file is complete even when the import was restarted. Written to a temporary file and
+ * moved into place; a stale rejects file is removed when the import rejected nothing.
+ */
+final class RejectsFile {
+
+    private RejectsFile() {
+    }
+
+    static Path pathFor(Path input) {
+        return input.resolveSibling(input.getFileName() + ".rejects.csv");
+    }
+
+    static Path write(JdbcTemplate jdbc, long jobInstanceId, Path input, long rejected) {
+        Path target = pathFor(input);
+        try {
+            if (rejected == 0) {
+                Files.deleteIfExists(target);
+                return null;
+            }
+            Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
+            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
+                 CsvWriter csv = CsvWriter.builder().build(out)) {
+                csv.writeRecord("file", "line", "column", "reason", "record");
+                String fileName = input.getFileName().toString();
+                jdbc.query("SELECT line_number, column_name, reason, raw_record FROM rejected_row"
+                        + " WHERE job_instance_id = ? ORDER BY line_number", row -> {
+                    String column = row.getString(2);
+                    csv.writeRecord(fileName, Long.toString(row.getLong(1)), column == null ? "" : column,
+                            row.getString(3), row.getString(4));
+                }, jobInstanceId);
+            }
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return target;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package com.qualityreview.system;
+
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs a long task's progress (done of total, rate, time left) at most once per interval, so a
+ * ten-million-row step says how it is doing without flooding the log.
+ */
+public final class ProgressLog {
+
+    private static final Logger log = LoggerFactory.getLogger(ProgressLog.class);
+
+    private final String task;
+    private final long total;
+    private final long startedWith;
+    private final long startNanos;
+    private final long intervalNanos;
+    private final LongSupplier clock;
+    private long lastLogNanos;
+
+    public ProgressLog(String task, long total, long alreadyDone, Duration interval) {
+        this(task, total, alreadyDone, interval, System::nanoTime);
+    }
+
+    ProgressLog(String task, long total, long alreadyDone, Duration interval, LongSupplier clock) {
+        this.task = task;
+        this.total = total;
+        this.startedWith = alreadyDone;
+        this.clock = clock;
+        this.startNanos = clock.getAsLong();
+        this.lastLogNanos = startNanos;
+        this.intervalNanos = interval.toNanos();
+    }
+
+    /** Logs when the interval has passed since the last line; returns the line, or null when quiet. */
+    public String update(long done) {
+        long now = clock.getAsLong();
+        if (now - lastLogNanos < intervalNanos) {
+            return null;
+        }
+        lastLogNanos = now;
+        String line = describe(done, now);
+        log.info(line);
+        return line;
+    }
+
+    String describe(long done, long now) {
+        double seconds = Math.max(1e-9, (now - startNanos) / 1e9);
+        double rate = (done - startedWith) / seconds;
+        StringBuilder line = new StringBuilder(task).append(": ").append(done);
+        if (total > 0) {
+            line.append(" of ").append(total).append(String.format(" (%.0f%%)", 100.0 * done / total));
+        }
+        line.append(String.format(", %.0f rows/s", rate));
+        if (total > 0 && rate > 0) {
+            long left = Math.round((total - done) / rate);
+            line.append(", about ").append(formatDuration(Duration.ofSeconds(left))).append(" left");
+        }
+        return line.toString();
+    }
+
+    static String formatDuration(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + " min " + seconds % 60 + " s";
+        }
+        return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
+    }
+}
