@@ -61,6 +61,14 @@ class CsvRowReader extends AbstractItemCountingItemStreamItemReader<SourceRow> {
         header = Header.of(kind, records.next().getFields(), file.getFileName().toString());
     }
 
+    /** On restart: passes over the rows a previous run committed, without counting them again. */
+    @Override
+    protected void jumpToItem(int itemIndex) {
+        for (int i = 0; i < itemIndex && records.hasNext(); i++) {
+            records.next();
+        }
+    }
+
     @Override
     protected SourceRow doRead() {
         try {

@@ -2,7 +2,14 @@ package com.qualityreview.intake;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -39,6 +46,7 @@ final class ImportFileCheck {
                 throw new ImportFileException(name + ": line 1: the file is not UTF-8 text (it contains NUL characters; UTF-16 perhaps?)");
             }
             Header.of(kind, headerRecord.getFields(), name);
+            lastLine = 1;
             long rows = 0;
             while (records.hasNext()) {
                 lastLine = records.next().getStartingLineNumber();
@@ -50,21 +58,57 @@ final class ImportFileCheck {
             throw new ImportFileException(name + ": no such file (" + file.toAbsolutePath() + ")", e);
         }
         catch (UncheckedIOException e) {
-            throw unreadable(name, lastLine, e.getCause());
+            throw unreadable(file, e.getCause());
         }
         catch (IOException e) {
-            throw unreadable(name, lastLine, e);
+            throw unreadable(file, e);
         }
         catch (CsvParseException e) {
-            throw new ImportFileException(name + ": not valid CSV after line " + lastLine + ": "
+            throw new ImportFileException(name + ": not valid CSV: "
                     + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
         }
     }
 
-    private static ImportFileException unreadable(String name, long lastLine, IOException cause) {
+    private static ImportFileException unreadable(Path file, IOException cause) {
+        String name = file.getFileName().toString();
         if (cause instanceof CharacterCodingException) {
-            return new ImportFileException(name + ": the file is not UTF-8 text (bad bytes after line " + lastLine + ")", cause);
+            return new ImportFileException(name + ": line " + firstMalformedLine(file) + ": the file is not UTF-8 text", cause);
         }
         return new ImportFileException(name + ": cannot read the file: " + cause.getMessage(), cause);
+    }
+
+    /**
+     * The decoder reads ahead, so the line of the bad bytes is found again at the byte level: a
+     * newline byte never occurs inside a multi-byte UTF-8 sequence, so counting them is exact.
+     */
+    static long firstMalformedLine(Path file) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.allocate(64 * 1024);
+        CharBuffer out = CharBuffer.allocate(64 * 1024);
+        long line = 1;
+        try (ReadableByteChannel channel = Files.newByteChannel(file)) {
+            boolean end = false;
+            while (!end) {
+                end = channel.read(in) < 0;
+                in.flip();
+                int start = in.position();
+                CoderResult result = decoder.decode(in, out, end);
+                for (int i = start; i < in.position(); i++) {
+                    if (in.get(i) == '\n') {
+                        line++;
+                    }
+                }
+                if (result.isError()) {
+                    return line;
+                }
+                out.clear();
+                in.compact();
+            }
+        }
+        catch (IOException e) {
+            return line;
+        }
+        return line;
     }
 }

@@ -1,0 +1,92 @@
+package com.qualityreview.system;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A PostgreSQL database of this test run's own, created on the server at
+ * {@code QUALITY_TEST_POSTGRES_URL} (default 127.0.0.1:5432/test, user postgres) and dropped when
+ * the JVM ends. Where no server answers, PostgreSQL tests are skipped with a message, unless
+ * {@code QUALITY_REQUIRE_POSTGRES=true} (as in CI), where they fail instead.
+ */
+public final class PostgresTestDatabase implements ExecutionCondition {
+
+    private static final String SERVER_URL = env("QUALITY_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String USER = env("QUALITY_TEST_POSTGRES_USER", "postgres");
+    private static final String PASSWORD = env("QUALITY_TEST_POSTGRES_PASSWORD", "");
+    private static final boolean REQUIRED = Boolean.parseBoolean(env("QUALITY_REQUIRE_POSTGRES", "false"));
+
+    private static String databaseUrl;
+    private static String unavailable;
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        String problem = problem();
+        if (problem == null) {
+            return ConditionEvaluationResult.enabled("PostgreSQL test database " + databaseUrl);
+        }
+        if (REQUIRED) {
+            throw new IllegalStateException("QUALITY_REQUIRE_POSTGRES=true but " + problem);
+        }
+        System.err.println("SKIPPED PostgreSQL tests: " + problem);
+        return ConditionEvaluationResult.disabled("PostgreSQL tests skipped: " + problem);
+    }
+
+    /** The JDBC URL of this run's own database, created on first use. */
+    public static synchronized String url() {
+        String problem = problem();
+        if (problem != null) {
+            throw new IllegalStateException(problem);
+        }
+        return databaseUrl;
+    }
+
+    public static String user() {
+        return USER;
+    }
+
+    public static String password() {
+        return PASSWORD;
+    }
+
+    private static synchronized String problem() {
+        if (databaseUrl != null || unavailable != null) {
+            return unavailable;
+        }
+        String name = "qr_test_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
+        try (Connection connection = DriverManager.getConnection(SERVER_URL, USER, PASSWORD);
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        }
+        catch (SQLException e) {
+            unavailable = "no PostgreSQL reachable at " + SERVER_URL + " as " + USER + " (" + e.getMessage() + ")";
+            return unavailable;
+        }
+        int slash = SERVER_URL.lastIndexOf('/');
+        int query = SERVER_URL.indexOf('?', slash);
+        databaseUrl = SERVER_URL.substring(0, slash + 1) + name + (query < 0 ? "" : SERVER_URL.substring(query));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
+        return null;
+    }
+
+    private static void drop(String name) {
+        try (Connection connection = DriverManager.getConnection(SERVER_URL, USER, PASSWORD);
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
+        catch (SQLException e) {
+            System.err.println("could not drop test database " + name + ": " + e.getMessage());
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
