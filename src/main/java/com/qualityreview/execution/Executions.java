@@ -15,6 +15,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -44,7 +45,13 @@ public class Executions {
     }
 
     public Optional<JobExecution> find(long id) {
-        return Optional.ofNullable(jobRepository.getJobExecution(id));
+        try {
+            return Optional.ofNullable(jobRepository.getJobExecution(id));
+        }
+        catch (EmptyResultDataAccessException e) {
+            // The JDBC repository reports an unknown id this way rather than with null.
+            return Optional.empty();
+        }
     }
 
     /** The feature's own counts where it has them, else the steps' read and write counts. */

@@ -38,10 +38,15 @@ class ImportRowWriter implements ItemStreamWriter<ParsedRow> {
     private final String fileName;
     private final List<TargetTable> targets;
     private final List<UpsertStatement> upserts;
+    /** PostgreSQL only: the COPY path, one per target. */
+    private final List<CopyUpsert> copyUpserts;
     private long written;
     private long rejected;
 
     ImportRowWriter(JdbcTemplate jdbc, DatabaseDialect dialect, ImportKind kind, long jobInstanceId, String fileName) {
+        this.copyUpserts = dialect == DatabaseDialect.POSTGRESQL
+                ? kind.targets().stream().map(target -> new CopyUpsert(jdbc.getDataSource(), target, kind)).toList()
+                : List.of();
         this.jdbc = jdbc;
         this.kind = kind;
         this.jobInstanceId = jobInstanceId;
@@ -63,7 +68,7 @@ class ImportRowWriter implements ItemStreamWriter<ParsedRow> {
     }
 
     @Override
-    public void write(Chunk<? extends ParsedRow> chunk) {
+    public void write(Chunk<? extends ParsedRow> chunk) throws Exception {
         List<ParsedRow.Accepted> accepted = new ArrayList<>(chunk.size());
         List<ParsedRow.Rejected> rejects = new ArrayList<>();
         for (ParsedRow row : chunk) {
@@ -75,7 +80,13 @@ class ImportRowWriter implements ItemStreamWriter<ParsedRow> {
             }
         }
         for (int t = 0; t < targets.size(); t++) {
-            upsert(upserts.get(t), lastPerKey(targets.get(t), accepted));
+            List<Object[]> rows = lastPerKey(targets.get(t), accepted);
+            if (copyUpserts.isEmpty()) {
+                upsert(upserts.get(t), rows);
+            }
+            else {
+                copyUpserts.get(t).write(rows);
+            }
         }
         insertRejects(rejects);
         written += accepted.size();

@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * Lets a test make the database fail part way through a job: after a given number of batch
- * executions of statements containing a marker (say "feedback"), that statement, or every
+ * Lets a test make the database fail part way through a job: after a given number of
+ * executions of prepared statements containing a marker (say "feedback"), that statement, or every
  * statement when the database "goes away", fails as a lost connection would.
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -90,7 +90,7 @@ public class FaultInjection {
 
     private PreparedStatement wrapStatement(PreparedStatement statement) {
         InvocationHandler handler = (proxy, method, args) -> {
-            if (method.getName().equals("executeBatch")) {
+            if (method.getName().startsWith("execute")) {
                 int left = batchesBeforeFailure.getAndUpdate(n -> n > 0 ? n - 1 : -1);
                 if (left == 0) {
                     databaseGone = goneAfterFailure;
