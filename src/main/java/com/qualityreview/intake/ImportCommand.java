@@ -20,12 +20,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ImportCommand implements Command, JobOutcome {
 
-    private final JobOperator jobOperator;
-    private final Job importJob;
+    private final Imports imports;
 
-    ImportCommand(JobOperator jobOperator, Job importJob) {
-        this.jobOperator = jobOperator;
-        this.importJob = importJob;
+    ImportCommand(Imports imports) {
+        this.imports = imports;
     }
 
     @Override
@@ -45,7 +43,7 @@ class ImportCommand implements Command, JobOutcome {
         }
         ImportKind kind = ImportKind.byName(arguments.get(0)).orElseThrow(() -> new CommandException(
                 "unknown kind '" + arguments.get(0) + "'; the kinds are " + ImportKind.names()));
-        JobExecution execution = start(jobOperator, importJob, kind, Path.of(arguments.get(1)));
+        JobExecution execution = imports.run(kind, Path.of(arguments.get(1)));
         return print(execution);
     }
 

@@ -15,7 +15,7 @@ import java.util.Set;
  * compared with feedback, so a set is fine), exact PASS/FAIL points, and PASS/FAIL counts per
  * criterion for the mandatory status.
  */
-public final class AuditStats {
+public final class AuditStats implements java.io.Serializable {
 
     private final Set<String> auditIds = new HashSet<>();
     private long passPoints;

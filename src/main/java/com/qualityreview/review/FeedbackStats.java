@@ -25,7 +25,7 @@ import java.util.Optional;
  *
  * <p>Not thread-safe: use one per thread and merge.
  */
-public final class FeedbackStats {
+public final class FeedbackStats implements java.io.Serializable {
 
     /** Pareto category of a complaint that has no category (import normally rejects those). */
     public static final String NO_CATEGORY = "UNCATEGORISED";

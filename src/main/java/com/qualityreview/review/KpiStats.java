@@ -16,7 +16,7 @@ import java.util.Optional;
  * values of the merged sites that have rows. Once merged into, an instance is a roll-up and
  * refuses further rows, because a row could then not be attributed to a site.
  */
-public final class KpiStats {
+public final class KpiStats implements java.io.Serializable {
 
     private final KpiDefinition definition;
     private long count;

@@ -1,0 +1,104 @@
+package com.qualityreview.review;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.qualityreview.system.Command;
+import com.qualityreview.system.CommandException;
+import com.qualityreview.system.JobOutcome;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.stereotype.Component;
+
+/** {@code review <period> [--revision=N]}: runs the quality review and prints where the results went. */
+@Component
+class ReviewCommand implements Command, JobOutcome {
+
+    private final Reviews reviews;
+
+    ReviewCommand(Reviews reviews) {
+        this.reviews = reviews;
+    }
+
+    @Override
+    public String name() {
+        return "review";
+    }
+
+    @Override
+    public String usage() {
+        return "<period> [--revision=N]    run the quality review of 2026-10, 2026-Q3 or 2026-W42";
+    }
+
+    @Override
+    public int run(List<String> arguments, ApplicationArguments options) throws Exception {
+        if (arguments.size() != 1) {
+            throw new CommandException("review needs one period: review <period> [--revision=N], e.g. review 2026-10");
+        }
+        return print(reviews.start(period(arguments.get(0)), revision(options)));
+    }
+
+    static Period period(String text) {
+        try {
+            return Period.parse(text);
+        }
+        catch (IllegalArgumentException e) {
+            throw new CommandException(e.getMessage());
+        }
+    }
+
+    static Optional<Integer> revision(ApplicationArguments options) {
+        if (!options.containsOption("revision")) {
+            return Optional.empty();
+        }
+        String value = options.getOptionValues("revision").get(0);
+        try {
+            int revision = Integer.parseInt(value);
+            if (revision < 1) {
+                throw new NumberFormatException();
+            }
+            return Optional.of(revision);
+        }
+        catch (NumberFormatException e) {
+            throw new CommandException("--revision must be a whole number of at least 1, was '" + value + "'");
+        }
+    }
+
+    @Override
+    public String jobName() {
+        return ReviewJobConfiguration.JOB_NAME;
+    }
+
+    @Override
+    public Optional<String> counts(JobExecution execution) {
+        ReviewKey key = ReviewJobConfiguration.key(execution.getJobParameters());
+        Map<String, Long> counts = reviews.ratingCounts(key.period(), key.revision());
+        return counts.isEmpty() ? Optional.empty()
+                : Optional.of("sites " + counts.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    @Override
+    public int print(JobExecution execution) {
+        ReviewKey key = ReviewJobConfiguration.key(execution.getJobParameters());
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
+            Throwable root = failure;
+            while (root != null && root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new CommandException("review of " + key.period() + " revision " + key.revision() + " " + execution.getStatus()
+                    + (root == null ? "" : ": " + root.getMessage()) + " (execution " + execution.getId() + ")");
+        }
+        Path summary = Path.of(execution.getExecutionContext().getString(ReviewJobConfiguration.SUMMARY_FILE));
+        System.out.println("review of " + key.period() + " revision " + key.revision() + ": COMPLETED (execution "
+                + execution.getId() + ")");
+        System.out.println("ratings: " + String.join(", ", Reviews.summaryLines(reviews.ratingCounts(key.period(), key.revision()))));
+        System.out.println("results: " + summary.getParent() + System.getProperty("file.separator"));
+        System.out.println("  " + summary.getFileName());
+        return 0;
+    }
+}

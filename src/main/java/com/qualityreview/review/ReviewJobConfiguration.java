@@ -1,0 +1,147 @@
+package com.qualityreview.review;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+
+import javax.sql.DataSource;
+
+import com.qualityreview.system.QualityProperties;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The quality review job (SPEC section 7): for one period and revision, summarise and rate every
+ * site, roll the figures up to regions and the organisation, and write summary.csv. Parameters:
+ * {@code period}, {@code revision}, {@code run.id} (identifying) and {@code zone}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReviewJobConfiguration {
+
+    static final String JOB_NAME = "qualityReviewJob";
+    static final String SUMMARY_FILE = "review.summaryFile";
+
+    @Bean
+    Job qualityReviewJob(JobRepository jobRepository, Step prepareReviewStep, Step summariseSitesStep,
+            Step rollUpRegionsStep, Step writeSummaryCsvStep, ReviewRuns runs, QualityProperties properties) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(new JobExecutionListener() {
+                    @Override
+                    public void afterJob(JobExecution execution) {
+                        if (execution.getExecutionContext().containsKey(CLAIMED)) {
+                            String folder = execution.getExecutionContext().containsKey(SUMMARY_FILE)
+                                    ? Path.of(execution.getExecutionContext().getString(SUMMARY_FILE)).getParent().toString() : null;
+                            runs.finished(key(execution.getJobParameters()), execution.getJobInstance().getInstanceId(),
+                                    execution.getStatus().name(), folder);
+                        }
+                    }
+                })
+                .start(prepareReviewStep)
+                .next(summariseSitesStep)
+                .next(rollUpRegionsStep)
+                .next(writeSummaryCsvStep)
+                .build();
+    }
+
+    static final String CLAIMED = "review.claimed";
+
+    static ReviewKey key(JobParameters parameters) {
+        return new ReviewKey(Period.parse(parameters.getString("period")), parameters.getLong("revision").intValue(),
+                ZoneId.of(parameters.getString("zone")));
+    }
+
+    @Bean
+    Step prepareReviewStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, ReviewRuns runs,
+            ReviewStore store) {
+        return new StepBuilder("prepareReviewStep", jobRepository)
+                .tasklet((contribution, context) -> {
+                    JobExecution job = contribution.getStepExecution().getJobExecution();
+                    ReviewKey key = key(job.getJobParameters());
+                    runs.claim(key, job.getJobInstance().getInstanceId());
+                    job.getExecutionContext().put(CLAIMED, true);
+                    store.deleteResults(key);
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+
+    @Bean
+    Step summariseSitesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            SiteReader siteReader, SiteSummaryWriter siteSummaryWriter,
+            @Value("${quality.review.sites-per-chunk:50}") int sitesPerChunk) {
+        ExecutionContextPromotionListener promotion = new ExecutionContextPromotionListener();
+        promotion.setKeys(new String[] {SiteSummaryWriter.ROLL_UP});
+        return new StepBuilder("summariseSitesStep", jobRepository)
+                .<ReviewReference.Site, ReviewReference.Site>chunk(sitesPerChunk)
+                .transactionManager(transactionManager)
+                .reader(siteReader)
+                .writer(siteSummaryWriter)
+                .listener(promotion)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    SiteReader siteReader(JdbcTemplate jdbc) {
+        return new SiteReader(jdbc);
+    }
+
+    @Bean
+    @StepScope
+    SiteSummaryWriter siteSummaryWriter(@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters, DataSource dataSource,
+            ReviewStore store, StarRater starRater) {
+        JdbcTemplate streaming = streaming(dataSource);
+        return new SiteSummaryWriter(streaming, store, key(parameters), ReviewReference.load(streaming), starRater,
+                QualityIndexWeights.DEFAULT);
+    }
+
+    @Bean
+    Step rollUpRegionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, DataSource dataSource,
+            ReviewStore store, @Value("${quality.organisation-name:Organisation}") String organisationName) {
+        return new StepBuilder("rollUpRegionsStep", jobRepository)
+                .tasklet((contribution, context) -> new RollUpTasklet(streaming(dataSource), store,
+                        key(contribution.getStepExecution().getJobParameters()), QualityIndexWeights.DEFAULT, organisationName)
+                        .execute(contribution, context), transactionManager)
+                .build();
+    }
+
+    @Bean
+    Step writeSummaryCsvStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
+            QualityProperties properties) {
+        return new StepBuilder("writeSummaryCsvStep", jobRepository)
+                .tasklet((contribution, context) -> {
+                    JobExecution job = contribution.getStepExecution().getJobExecution();
+                    ReviewKey key = key(job.getJobParameters());
+                    Path file = SummaryCsv.write(jdbc, key, reviewFolder(properties, key));
+                    job.getExecutionContext().putString(SUMMARY_FILE, file.toAbsolutePath().toString());
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    static Path reviewFolder(QualityProperties properties, ReviewKey key) {
+        return properties.reportsDir().resolve(key.periodText()).resolve("r" + key.revision());
+    }
+
+    /** PgJDBC streams a result set only inside a transaction and with a fetch size. */
+    static JdbcTemplate streaming(DataSource dataSource) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.setFetchSize(10_000);
+        return jdbc;
+    }
+}

@@ -1,0 +1,39 @@
+package com.qualityreview.review;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The organisation as a review sees it: active sites in code order with their regions, criteria
+ * and KPI definitions. Its size grows with the organisation, never with the fact rows.
+ */
+record ReviewReference(List<Site> sites, Map<String, String> regionNames, List<Criterion> criteria,
+        Map<String, Criterion> criteriaByCode, List<KpiDefinition> kpis, Map<String, KpiDefinition> kpisByCode) {
+
+    record Site(String code, String name, String regionCode) {
+    }
+
+    static ReviewReference load(JdbcTemplate jdbc) {
+        List<Site> sites = jdbc.query("SELECT site_code, name, region_code FROM site WHERE active = TRUE ORDER BY site_code",
+                (row, n) -> new Site(row.getString(1), row.getString(2), row.getString(3)));
+        Map<String, String> regions = new LinkedHashMap<>();
+        jdbc.query("SELECT region_code, name FROM region ORDER BY region_code", row -> {
+            regions.put(row.getString(1), row.getString(2));
+        });
+        List<Criterion> criteria = jdbc.query("SELECT criterion_code, name, dimension, points, mandatory_from_star"
+                + " FROM criterion ORDER BY criterion_code", (row, n) -> new Criterion(row.getString(1), row.getString(2),
+                Dimension.valueOf(row.getString(3)), row.getInt(4), row.getInt(5)));
+        List<KpiDefinition> kpis = jdbc.query("SELECT kpi_code, name, unit, direction, target, aggregation"
+                + " FROM kpi_definition ORDER BY kpi_code", (row, n) -> new KpiDefinition(row.getString(1), row.getString(2),
+                row.getString(3), KpiDirection.valueOf(row.getString(4)), row.getBigDecimal(5),
+                KpiAggregation.valueOf(row.getString(6))));
+        Map<String, Criterion> criteriaByCode = new LinkedHashMap<>();
+        criteria.forEach(c -> criteriaByCode.put(c.code(), c));
+        Map<String, KpiDefinition> kpisByCode = new LinkedHashMap<>();
+        kpis.forEach(k -> kpisByCode.put(k.code(), k));
+        return new ReviewReference(sites, regions, criteria, criteriaByCode, kpis, kpisByCode);
+    }
+}

@@ -1,0 +1,131 @@
+package com.qualityreview.review;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Writes a review's results; rows of one (period, revision) are replaced when it is run again. */
+@Component
+class ReviewStore {
+
+    static final String CURRENT = "CURRENT";
+    static final String PREVIOUS = "PREVIOUS";
+    static final int STORED_SCALE = 10;
+
+    private static final List<String> RESULT_TABLES = List.of("review_figures", "review_rating_count", "review_pareto",
+            "review_kpi", "review_mandatory", "review_compliance", "review_warning");
+
+    private final JdbcTemplate jdbc;
+
+    ReviewStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void deleteResults(ReviewKey key) {
+        for (String table : RESULT_TABLES) {
+            jdbc.update("DELETE FROM " + table + " WHERE period = ? AND revision = ?", key.periodText(), key.revision());
+        }
+    }
+
+    void insertFigures(ReviewKey key, String scopeType, String scopeCode, String role, String name, String regionCode,
+            ScopeStats stats, ScopeFigures figures, Optional<BigDecimal> median, Rating rating, RatingChange change) {
+        FeedbackStats feedback = stats.feedback();
+        Map<Integer, Long> csat = feedback.csatDistribution();
+        jdbc.update("INSERT INTO review_figures (period, revision, scope_type, scope_code, period_role, scope_name, region_code,"
+                + " feedback_count, csat_mean, csat_satisfied_pct, csat_1, csat_2, csat_3, csat_4, csat_5, nps,"
+                + " reliability_mean, responsiveness_mean, assurance_mean, empathy_mean, tangibles_mean, complaint_count,"
+                + " complaint_rate_pct, fcr_pct, resolution_hours_mean, resolution_hours_median, audit_count, audit_score_pct,"
+                + " kpi_met_pct, quality_index, rating, rating_change)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                key.periodText(), key.revision(), scopeType, scopeCode, role, name, regionCode,
+                figures.feedbackCount(), or(figures.csatMean()), or(figures.csatSatisfiedPct()),
+                csat.getOrDefault(1, 0L), csat.getOrDefault(2, 0L), csat.getOrDefault(3, 0L), csat.getOrDefault(4, 0L),
+                csat.getOrDefault(5, 0L), or(figures.nps()),
+                or(feedback.servqualMean(Dimension.RELIABILITY)), or(feedback.servqualMean(Dimension.RESPONSIVENESS)),
+                or(feedback.servqualMean(Dimension.ASSURANCE)), or(feedback.servqualMean(Dimension.EMPATHY)),
+                or(feedback.servqualMean(Dimension.TANGIBLES)), figures.complaintCount(), or(figures.complaintRatePct()),
+                or(figures.fcrPct()), or(figures.resolutionHoursMean()), or(median), figures.auditCount(),
+                or(figures.auditScorePct()), or(figures.kpiMetPct()), or(figures.qualityIndex()),
+                rating == null ? null : rating.code(), change == null ? null : change.name());
+    }
+
+    /** Pareto and KPI results, for the reviewed period only. */
+    void insertDetails(ReviewKey key, String scopeType, String scopeCode, ScopeStats stats, ScopeFigures figures) {
+        List<ParetoEntry> pareto = stats.feedback().complaintPareto();
+        List<Object[]> paretoRows = new ArrayList<>();
+        for (int i = 0; i < pareto.size(); i++) {
+            ParetoEntry entry = pareto.get(i);
+            paretoRows.add(new Object[] {key.periodText(), key.revision(), scopeType, scopeCode, i + 1, entry.category(),
+                    entry.count(), entry.pct(), entry.cumulativePct(), entry.vitalFew()});
+        }
+        jdbc.batchUpdate("INSERT INTO review_pareto (period, revision, scope_type, scope_code, position, category,"
+                + " complaint_count, pct, cumulative_pct, vital_few) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", paretoRows);
+        List<Object[]> kpiRows = new ArrayList<>();
+        for (KpiResult kpi : figures.kpis()) {
+            kpiRows.add(new Object[] {key.periodText(), key.revision(), scopeType, scopeCode, kpi.code(),
+                    or(kpi.value()), kpi.definition().target(), kpi.hasValue() ? kpi.met() : null});
+        }
+        jdbc.batchUpdate("INSERT INTO review_kpi (period, revision, scope_type, scope_code, kpi_code, kpi_value, target, met)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", kpiRows);
+    }
+
+    void insertSiteAssessment(ReviewKey key, String siteCode, ScopeFigures figures, RatingResult rating, List<Warning> warnings) {
+        List<Object[]> mandatory = new ArrayList<>();
+        for (MandatoryCriterionStatus status : figures.mandatoryStatuses()) {
+            mandatory.add(new Object[] {key.periodText(), key.revision(), siteCode, status.criterionCode(),
+                    status.mandatoryFromStar(), status.status().name()});
+        }
+        jdbc.batchUpdate("INSERT INTO review_mandatory (period, revision, site_code, criterion_code, mandatory_from_star, status)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", mandatory);
+        List<Object[]> compliance = new ArrayList<>();
+        rating.currentLevel().ifPresent(level -> addCompliance(compliance, key, siteCode, "CURRENT", level));
+        rating.nextLevel().ifPresent(level -> addCompliance(compliance, key, siteCode, "NEXT", level));
+        jdbc.batchUpdate("INSERT INTO review_compliance (period, revision, site_code, level_role, star_level, position,"
+                + " requirement, label, actual, required, actual_text, required_text, met)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", compliance);
+        List<Object[]> warningRows = new ArrayList<>();
+        List<Warning> ordered = warnings.stream().sorted(Warnings.MOST_SEVERE_FIRST).toList();
+        for (int i = 0; i < ordered.size(); i++) {
+            Warning warning = ordered.get(i);
+            warningRows.add(new Object[] {key.periodText(), key.revision(), siteCode, i + 1, warning.type().name(),
+                    warning.severity().name(), warning.subject().orElse(null), warning.message()});
+        }
+        jdbc.batchUpdate("INSERT INTO review_warning (period, revision, site_code, position, warning_type, severity, subject,"
+                + " message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", warningRows);
+    }
+
+    private static void addCompliance(List<Object[]> rows, ReviewKey key, String siteCode, String role, LevelCompliance level) {
+        List<Requirement> requirements = level.requirements();
+        for (int i = 0; i < requirements.size(); i++) {
+            Requirement r = requirements.get(i);
+            rows.add(new Object[] {key.periodText(), key.revision(), siteCode, role, level.level(), i + 1, r.code(), r.label(),
+                    or(r.actual()), or(r.required()), r.describeActual(), r.describeRequired(), r.met()});
+        }
+    }
+
+    void insertRatingCounts(ReviewKey key, String scopeType, String scopeCode, RatingDistribution distribution) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Rating rating : Rating.values()) {
+            rows.add(new Object[] {key.periodText(), key.revision(), scopeType, scopeCode, rating.code(), distribution.count(rating)});
+        }
+        jdbc.batchUpdate("INSERT INTO review_rating_count (period, revision, scope_type, scope_code, rating, site_count)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", rows);
+        jdbc.update("UPDATE review_figures SET sites_rated_3_plus_pct = ? WHERE period = ? AND revision = ? AND scope_type = ?"
+                + " AND scope_code = ? AND period_role = 'CURRENT'", or(distribution.shareAtLeastThreeStarsPct()),
+                key.periodText(), key.revision(), scopeType, scopeCode);
+    }
+
+    /**
+     * Rounded here to the columns' 10 decimals, so that PostgreSQL (which rounds) and HSQLDB (which
+     * may truncate) store the same value.
+     */
+    private static BigDecimal or(Optional<BigDecimal> value) {
+        return value.map(v -> v.setScale(STORED_SCALE, RoundingMode.HALF_UP)).orElse(null);
+    }
+}
