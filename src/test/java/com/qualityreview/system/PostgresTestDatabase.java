@@ -22,14 +22,15 @@ public final class PostgresTestDatabase implements ExecutionCondition {
     private static final String PASSWORD = env("QUALITY_TEST_POSTGRES_PASSWORD", "");
     private static final boolean REQUIRED = Boolean.parseBoolean(env("QUALITY_REQUIRE_POSTGRES", "false"));
 
-    private static String databaseUrl;
+    private static final java.util.Map<String, String> databases = new java.util.HashMap<>();
+    private static final String RUN = "qr_test_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
     private static String unavailable;
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         String problem = problem();
         if (problem == null) {
-            return ConditionEvaluationResult.enabled("PostgreSQL test database " + databaseUrl);
+            return ConditionEvaluationResult.enabled("PostgreSQL at " + SERVER_URL);
         }
         if (REQUIRED) {
             throw new IllegalStateException("QUALITY_REQUIRE_POSTGRES=true but " + problem);
@@ -39,12 +40,17 @@ public final class PostgresTestDatabase implements ExecutionCondition {
     }
 
     /** The JDBC URL of this run's own database, created on first use. */
-    public static synchronized String url() {
+    public static String url() {
+        return url("main");
+    }
+
+    /** Another database of this run's own, for tests that must not share one. */
+    public static synchronized String url(String purpose) {
         String problem = problem();
         if (problem != null) {
             throw new IllegalStateException(problem);
         }
-        return databaseUrl;
+        return databases.computeIfAbsent(purpose, p -> create(RUN + "_" + p));
     }
 
     public static String user() {
@@ -56,23 +62,30 @@ public final class PostgresTestDatabase implements ExecutionCondition {
     }
 
     private static synchronized String problem() {
-        if (databaseUrl != null || unavailable != null) {
+        if (unavailable != null || !databases.isEmpty()) {
             return unavailable;
         }
-        String name = "qr_test_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
+        try (Connection connection = DriverManager.getConnection(SERVER_URL, USER, PASSWORD)) {
+            connection.isValid(5);
+        }
+        catch (SQLException e) {
+            unavailable = "no PostgreSQL reachable at " + SERVER_URL + " as " + USER + " (" + e.getMessage() + ")";
+        }
+        return unavailable;
+    }
+
+    private static String create(String name) {
         try (Connection connection = DriverManager.getConnection(SERVER_URL, USER, PASSWORD);
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         }
         catch (SQLException e) {
-            unavailable = "no PostgreSQL reachable at " + SERVER_URL + " as " + USER + " (" + e.getMessage() + ")";
-            return unavailable;
+            throw new IllegalStateException("cannot create test database " + name + ": " + e.getMessage(), e);
         }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
         int slash = SERVER_URL.lastIndexOf('/');
         int query = SERVER_URL.indexOf('?', slash);
-        databaseUrl = SERVER_URL.substring(0, slash + 1) + name + (query < 0 ? "" : SERVER_URL.substring(query));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
-        return null;
+        return SERVER_URL.substring(0, slash + 1) + name + (query < 0 ? "" : SERVER_URL.substring(query));
     }
 
     private static void drop(String name) {

@@ -1,0 +1,25 @@
+package com.qualityreview.review;
+
+import com.qualityreview.system.FaultInjection;
+import com.qualityreview.system.PostgresTestDatabase;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@ExtendWith(PostgresTestDatabase.class)
+@SpringBootTest(properties = {"quality.rating-scheme=src/test/resources/review/test-rating.yml",
+        "quality.review.sites-per-chunk=1", "quality.reports-dir=target/test-reports/postgres"})
+@Import(FaultInjection.class)
+class PostgresReviewJobTests extends ReviewJobTests {
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> PostgresTestDatabase.url("review"));
+        registry.add("spring.datasource.username", PostgresTestDatabase::user);
+        registry.add("spring.datasource.password", PostgresTestDatabase::password);
+    }
+}

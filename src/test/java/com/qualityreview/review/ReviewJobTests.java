@@ -1,0 +1,242 @@
+package com.qualityreview.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import com.qualityreview.intake.ImportKind;
+import com.qualityreview.intake.Imports;
+import com.qualityreview.system.FaultInjection;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The review job on a small organisation whose every figure is worked out by hand below, through
+ * import, database and summary.csv. Run on HSQLDB and PostgreSQL by the subclasses.
+ *
+ * <pre>
+ * Sites A, B in region R1; C in R2. Criteria CLEAN (2 points), SAFE (3 points, mandatory from 3 stars).
+ * KPIs WAIT (lower better, target 10, MEAN), SALES (higher better, target 100, SUM).
+ * Feedback 2026-10:  A: F1 csat 5 nps 10 rel 4 fcr true 2 h; F2 csat 4 nps 9 complaint WAIT fcr false 4 h
+ *                    B: F3 csat 1 nps 0 rel 2 complaint STAFF; F4 csat 2 nps 7 complaint WAIT; F5 csat 3
+ *                    C: F6 nothing but complaint=false
+ * A: csat 4.5, satisfied 100 %, NPS 100, complaints 1/2 = 50 %, FCR 1/2 = 50 %, hours mean 3 median 3
+ * B: csat 2, satisfied 0 %, NPS (0 promoters − 1 detractor)/2 = −50, complaints 2/3 = 66.666667 %
+ * R1 from rows: csat (5+4+1+2+3)/5 = 3.0 (the mean of its sites' means would be 3.25),
+ *    satisfied 2/5 = 40 %, NPS (2 − 1)/4 = 25, complaints 3/5 = 60 %, reliability (4+2)/2 = 3
+ * Audits: A: X1 CLEAN PASS, SAFE FAIL → 2/5 = 40 %, SAFE FAILED; B none (SAFE NOT_ASSESSED);
+ *         C: X2 CLEAN NA, SAFE PASS → 3/3 = 100 %. ORG: (2+3)/(5+3) = 62.5 %.
+ * KPIs: A WAIT 8, 12 → 10 met; SALES 60 + 50 = 110 met. B WAIT 20 not met (KPI_MISS: 20 > 12).
+ *       R1 WAIT (8+12+20)/3 = 13.33 not met, SALES 110 met → 50 % of KPIs met.
+ * Quality index A: 0.35×87.5 + 0.15×100 + 0.30×40 + 0.20×100 = 77.625
+ *               B: (0.35×25 + 0.15×25 + 0.20×0)/0.70 = 17.857143 (no audit: weights rescaled)
+ *               R1: 0.35×50 + 0.15×62.5 + 0.30×40 + 0.20×50 = 48.875; R2 = C = 100 (audit only)
+ *               ORG: 17.5 + 9.375 + 0.30×62.5 + 10 = 55.625
+ * Ratings (test scheme): A meets 1 and 2, misses 3 (SAFE FAILED) → 2; B misses 2 (csat 2 &lt; 3) → 1;
+ *         C has 1 row &lt; 2 → UNRATED.
+ * </pre>
+ */
+abstract class ReviewJobTests {
+
+    @Autowired
+    Imports imports;
+    @Autowired
+    Reviews reviews;
+    @Autowired
+    JobOperator jobOperator;
+    @Autowired
+    Job qualityReviewJob;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    FaultInjection faults;
+    @Autowired
+    com.qualityreview.execution.Executions executions;
+
+    @TempDir
+    Path folder;
+
+    static final String HEADER = "feedback_id,site_code,submitted_at,channel,csat,nps,reliability,complaint,category,"
+            + "first_contact_resolved,resolution_hours\n";
+
+    @BeforeEach
+    void organisation() throws Exception {
+        faults.heal();
+        for (String table : List.of("review_figures", "review_rating_count", "review_pareto", "review_kpi", "review_mandatory",
+                "review_compliance", "review_warning", "review_run", "rejected_row", "import_file", "feedback", "audit_item",
+                "kpi_measurement", "kpi_definition", "criterion", "site", "region")) {
+            jdbc.update("DELETE FROM " + table);
+        }
+        load(ImportKind.SITES, "site_code,name,region_code,region_name\nA,Alpha 甲,R1,Region one\nB,Beta,R1,Region one\nC,Gamma,R2,Region two\n");
+        load(ImportKind.CRITERIA, "criterion_code,name,dimension,points,mandatory_from_star\n"
+                + "CLEAN,Clean,TANGIBLES,2,0\nSAFE,Safe,ASSURANCE,3,3\n");
+        load(ImportKind.KPI_DEFINITIONS, "kpi_code,name,unit,direction,target,aggregation\n"
+                + "WAIT,Wait,min,LOWER_BETTER,10,MEAN\nSALES,Sales,CNY,HIGHER_BETTER,100,SUM\n");
+        load(ImportKind.FEEDBACK, HEADER
+                + "F1,A,2026-10-01T10:00:00Z,APP,5,10,4,false,,true,2\n"
+                + "F2,A,2026-10-31T23:59:59Z,APP,4,9,,true,wait,false,4\n"
+                + "F3,B,2026-10-10T10:00:00+08:00,WEB,1,0,2,true,STAFF,,\n"
+                + "F4,B,2026-10-11T10:00:00Z,WEB,2,7,,true,WAIT,,\n"
+                + "F5,B,2026-10-12T10:00:00Z,WEB,3,,,false,,,\n"
+                + "F6,C,2026-10-13T10:00:00Z,PHONE,,,,false,,,\n"
+                + "P1,A,2026-09-30T23:59:59Z,APP,1,0,,true,STAFF,,\n"        // previous month
+                + "N1,A,2026-11-01T00:00:00Z,APP,1,0,,true,STAFF,,\n");      // next month
+        load(ImportKind.AUDITS, "audit_id,site_code,audited_on,audit_type,auditor,criterion_code,result\n"
+                + "X1,A,2026-10-05,INTERNAL,Ann,CLEAN,PASS\nX1,A,2026-10-05,INTERNAL,Ann,SAFE,FAIL\n"
+                + "X2,C,2026-10-31,EXTERNAL,Bo,CLEAN,NA\nX2,C,2026-10-31,EXTERNAL,Bo,SAFE,PASS\n"
+                + "X0,B,2026-09-30,EXTERNAL,Bo,SAFE,PASS\n");
+        load(ImportKind.KPIS, "site_code,kpi_code,measured_on,value\n"
+                + "A,WAIT,2026-10-01,8\nA,WAIT,2026-10-15,12\nA,SALES,2026-10-01,60\nA,SALES,2026-10-20,50\nB,WAIT,2026-10-02,20\n"
+                + "B,WAIT,2026-11-01,1\n");
+    }
+
+    void load(ImportKind kind, String csv) throws Exception {
+        Path file = Files.writeString(folder.resolve(kind.fileName() + ".csv"), csv);
+        JobExecution execution = imports.run(kind, file);
+        assertThat(execution.getStatus()).as(imports.failureMessage(execution)).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(imports.counts(execution).orElseThrow().rejected()).isZero();
+    }
+
+    JobExecution review(String period, int revision, String zone) throws Exception {
+        return jobOperator.start(qualityReviewJob, new JobParametersBuilder().addString("period", period)
+                .addLong("revision", (long) revision).addLong("run.id", System.nanoTime())
+                .addString("zone", zone, false).toJobParameters());
+    }
+
+    static Path summary(JobExecution execution) {
+        return Path.of(execution.getExecutionContext().getString(ReviewJobConfiguration.SUMMARY_FILE));
+    }
+
+    @Test
+    void summaryCsvHoldsTheFiguresWorkedOutByHand() throws Exception {
+        JobExecution execution = reviews.start(Period.parse("2026-10"), Optional.empty());
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(summary(execution)).endsWith(Path.of("2026-10", "r1", "summary.csv"));
+        assertThat(Files.readAllLines(summary(execution))).containsExactly(
+                String.join(",", SummaryCsv.COLUMNS),
+                "ORG,ORG,2026-10,6,3.000000,40.000000,25.000000,3.000000,,,,,3,50.000000,50.000000,3.000000,3.000000,2,62.500000,55.625000,",
+                "REGION,R1,2026-10,5,3.000000,40.000000,25.000000,3.000000,,,,,3,60.000000,50.000000,3.000000,3.000000,1,40.000000,48.875000,",
+                "REGION,R2,2026-10,1,,,,,,,,,0,0.000000,,,,1,100.000000,100.000000,",
+                "SITE,A,2026-10,2,4.500000,100.000000,100.000000,4.000000,,,,,1,50.000000,50.000000,3.000000,3.000000,1,40.000000,77.625000,2",
+                "SITE,B,2026-10,3,2.000000,0.000000,-50.000000,2.000000,,,,,2,66.666667,,,,0,,17.857143,1",
+                "SITE,C,2026-10,1,,,,,,,,,0,0.000000,,,,1,100.000000,100.000000,UNRATED");
+    }
+
+    @Test
+    void complianceMandatoryStatusKpisParetoAndWarningsAreStored() throws Exception {
+        reviews.start(Period.parse("2026-10"), Optional.empty());
+
+        assertThat(jdbc.queryForList("SELECT site_code || ':' || status FROM review_mandatory WHERE criterion_code = 'SAFE'"
+                + " ORDER BY site_code", String.class)).containsExactly("A:FAILED", "B:NOT_ASSESSED", "C:MET");
+        // What A needs for its third star: the failed mandatory criterion, and nothing else.
+        assertThat(jdbc.queryForList("SELECT requirement || ':' || LOWER(CAST(met AS VARCHAR(5))) FROM review_compliance WHERE site_code = 'A'"
+                + " AND level_role = 'NEXT' ORDER BY position", String.class))
+                .containsExactly("minimum-feedback:true", "min-csat-mean:true", "mandatory:SAFE:false");
+        assertThat(jdbc.queryForObject("SELECT star_level FROM review_compliance WHERE site_code = 'B' AND level_role = 'NEXT'"
+                + " AND position = 1", Integer.class)).isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT scope_code || ':' || kpi_code || ':' || LOWER(CAST(met AS VARCHAR(5))) FROM review_kpi WHERE kpi_value IS NOT NULL"
+                + " ORDER BY scope_type, scope_code, kpi_code", String.class)).containsExactly(
+                "ORG:SALES:true", "ORG:WAIT:false", "R1:SALES:true", "R1:WAIT:false", "A:SALES:true", "A:WAIT:true", "B:WAIT:false");
+        assertThat(jdbc.queryForObject("SELECT kpi_value FROM review_kpi WHERE scope_code = 'R1' AND kpi_code = 'WAIT'",
+                java.math.BigDecimal.class)).isEqualByComparingTo("13.3333333333");
+        assertThat(jdbc.queryForList("SELECT category || ':' || complaint_count || ':' || LOWER(CAST(vital_few AS VARCHAR(5))) FROM review_pareto"
+                + " WHERE scope_code = 'R1' ORDER BY position", String.class)).containsExactly("WAIT:2:true", "STAFF:1:true");
+        assertThat(jdbc.queryForList("SELECT site_code, warning_type, severity FROM review_warning ORDER BY site_code, position")
+                .stream().map(r -> tuple(r.get("SITE_CODE"), r.get("WARNING_TYPE"), r.get("SEVERITY"))).toList())
+                .containsExactly(tuple("A", "MANDATORY_FAILED", "SEVERE"), tuple("B", "KPI_MISS", "MINOR"));
+        assertThat(jdbc.queryForList("SELECT scope_code || ':' || rating_change FROM review_figures WHERE scope_type = 'SITE'"
+                + " AND period_role = 'CURRENT' ORDER BY scope_code", String.class)).containsExactly("A:NEW", "B:NEW", "C:SAME");
+        assertThat(reviews.ratingCounts(Period.parse("2026-10"), 1)).containsEntry("1", 1L).containsEntry("2", 1L)
+                .containsEntry("UNRATED", 1L).containsEntry("0", 0L);
+        assertThat(jdbc.queryForObject("SELECT sites_rated_3_plus_pct FROM review_figures WHERE scope_type = 'ORG'"
+                + " AND period_role = 'CURRENT'", java.math.BigDecimal.class)).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void theOrganisationZoneDecidesWhichMonthAFeedbackBelongsTo() throws Exception {
+        load(ImportKind.FEEDBACK, HEADER
+                + "Z1,C,2026-09-30T16:00:00Z,APP,5,,,false,,,\n"    // 2026-10-01 00:00 in Shanghai
+                + "Z2,C,2026-09-30T15:59:59Z,APP,5,,,false,,,\n");  // still September there
+
+        JobExecution shanghai = review("2026-10", 1, "Asia/Shanghai");
+
+        assertThat(shanghai.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        // In Shanghai, F2 (Oct 31 23:59:59Z) is in November and P1 (Sep 30 23:59:59Z) in October.
+        assertThat(jdbc.queryForObject("SELECT feedback_count FROM review_figures WHERE scope_type = 'SITE' AND scope_code = 'C'"
+                + " AND period_role = 'CURRENT'", Long.class)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT feedback_count FROM review_figures WHERE scope_type = 'SITE' AND scope_code = 'A'"
+                + " AND period_role = 'CURRENT'", Long.class)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT csat_mean FROM review_figures WHERE scope_type = 'SITE' AND scope_code = 'A'"
+                + " AND period_role = 'CURRENT'", java.math.BigDecimal.class)).isEqualByComparingTo("3");
+    }
+
+    @Test
+    void aRerunAfterLateDataIsTheNextRevisionAndEarlierRevisionsStay() throws Exception {
+        Path first = summary(reviews.start(Period.parse("2026-10"), Optional.empty()));
+        String before = Files.readString(first);
+        load(ImportKind.FEEDBACK, HEADER + "L1,C,2026-10-20T10:00:00Z,APP,5,10,,false,,,\n");
+
+        JobExecution second = reviews.start(Period.parse("2026-10"), Optional.empty());
+
+        assertThat(summary(second)).endsWith(Path.of("2026-10", "r2", "summary.csv"));
+        assertThat(Files.readString(first)).isEqualTo(before);
+        assertThat(Files.readAllLines(summary(second))).contains(
+                "SITE,C,2026-10,2,5.000000,100.000000,100.000000,,,,,,0,0.000000,,,,1,100.000000,100.000000,5");
+        assertThat(jdbc.queryForList("SELECT revision || ':' || feedback_count FROM review_figures WHERE scope_type = 'SITE'"
+                + " AND scope_code = 'C' AND period_role = 'CURRENT' ORDER BY revision", String.class)).containsExactly("1:1", "2:2");
+    }
+
+    @Test
+    void aReviewOfAPeriodAndRevisionNeverRunsTwiceAtOnce() throws Exception {
+        jdbc.update("INSERT INTO review_run (period, revision, zone, status, started_at, job_instance_id)"
+                + " VALUES ('2026-10', 1, 'UTC', 'RUNNING', CURRENT_TIMESTAMP, 0)");
+
+        assertThatThrownBy(() -> reviews.start(Period.parse("2026-10"), Optional.of(1)))
+                .isInstanceOf(ReviewAlreadyRunningException.class)
+                .hasMessage("the review of 2026-10 revision 1 is already running");
+        JobExecution raced = review("2026-10", 1, "UTC"); // as another machine that passed the first check at the same moment
+
+        assertThat(raced.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(raced.getAllFailureExceptions()).anySatisfy(e -> assertThat(e).isInstanceOf(ReviewAlreadyRunningException.class));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM review_figures", Integer.class)).isZero();
+    }
+
+    @Test
+    void aReviewKilledPartWayAndRestartedEndsWithTheFiguresOfAnUninterruptedRun() throws Exception {
+        String uninterrupted = Files.readString(summary(review("2026-10", 1, "UTC")));
+        faults.databaseGoesAwayAfter(3, "INTO review_figures"); // the second chunk of sites dies mid-way
+
+        long id;
+        try {
+            id = review("2026-10", 2, "UTC").getId();
+        }
+        catch (Exception e) {
+            faults.heal();
+            id = jdbc.queryForObject("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION", Long.class);
+        }
+        faults.heal();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM review_figures WHERE revision = 2 AND scope_type = 'SITE'",
+                Integer.class)).isEqualTo(2); // site A's two rows, from the first committed chunk
+
+        JobExecution restarted = executions.restart(id, true);
+
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(Files.readString(summary(restarted))).isEqualTo(uninterrupted);
+    }
+}
