@@ -46,7 +46,7 @@ class DemoCommand implements Command {
 
     @Override
     public String usage() {
-        return "[--demo.month=2026-10]    load the demo data into the database and review its latest month";
+        return "[--demo.month=2026-10] [--demo.folder=demo-data]    load the demo data into the database and review its latest month";
     }
 
     @Override
@@ -54,7 +54,7 @@ class DemoCommand implements Command {
         YearMonth month = options.containsOption("demo.month")
                 ? YearMonth.parse(options.getOptionValues("demo.month").get(0))
                 : YearMonth.now(properties.zoneId()).minusMonths(1);
-        Path folder = Path.of("demo-data");
+        Path folder = Path.of(options.containsOption("demo.folder") ? options.getOptionValues("demo.folder").get(0) : "demo-data");
         DemoFiles files = DemoData.writeTo(folder, month);
         System.out.println("demo data for " + DemoData.MONTHS + " months up to " + month + " written to " + folder.toAbsolutePath());
         List<ImportKind> kinds = List.of(ImportKind.SITES, ImportKind.CRITERIA, ImportKind.KPI_DEFINITIONS,

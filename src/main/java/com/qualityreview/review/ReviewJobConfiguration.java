@@ -5,6 +5,7 @@ import java.time.ZoneId;
 
 import javax.sql.DataSource;
 
+import com.qualityreview.system.DatabaseDialect;
 import com.qualityreview.system.QualityProperties;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -103,10 +104,10 @@ class ReviewJobConfiguration {
     @Bean
     @StepScope
     SiteSummaryWriter siteSummaryWriter(@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters, DataSource dataSource,
-            ReviewStore store, StarRater starRater) {
+            ReviewStore store, StarRater starRater, DatabaseDialect dialect) {
         JdbcTemplate streaming = streaming(dataSource);
         return new SiteSummaryWriter(streaming, store, key(parameters), ReviewReference.load(streaming), starRater,
-                QualityIndexWeights.DEFAULT);
+                QualityIndexWeights.DEFAULT, dialect);
     }
 
     @Bean

@@ -33,11 +33,11 @@ class ReviewStore {
         }
     }
 
-    void insertFigures(ReviewKey key, String scopeType, String scopeCode, String role, String name, String regionCode,
+    void insertFigures(Batch batch, ReviewKey key, String scopeType, String scopeCode, String role, String name, String regionCode,
             ScopeStats stats, ScopeFigures figures, Optional<BigDecimal> median, Rating rating, RatingChange change) {
         FeedbackStats feedback = stats.feedback();
         Map<Integer, Long> csat = feedback.csatDistribution();
-        jdbc.update("INSERT INTO review_figures (period, revision, scope_type, scope_code, period_role, scope_name, region_code,"
+        batch.add("INSERT INTO review_figures (period, revision, scope_type, scope_code, period_role, scope_name, region_code,"
                 + " feedback_count, csat_mean, csat_satisfied_pct, csat_1, csat_2, csat_3, csat_4, csat_5, nps,"
                 + " reliability_mean, responsiveness_mean, assurance_mean, empathy_mean, tangibles_mean, complaint_count,"
                 + " complaint_rate_pct, fcr_pct, resolution_hours_mean, resolution_hours_median, audit_count, audit_score_pct,"
@@ -56,7 +56,7 @@ class ReviewStore {
     }
 
     /** Pareto and KPI results, for the reviewed period only. */
-    void insertDetails(ReviewKey key, String scopeType, String scopeCode, ScopeStats stats, ScopeFigures figures) {
+    void insertDetails(Batch batch, ReviewKey key, String scopeType, String scopeCode, ScopeStats stats, ScopeFigures figures) {
         List<ParetoEntry> pareto = stats.feedback().complaintPareto();
         List<Object[]> paretoRows = new ArrayList<>();
         for (int i = 0; i < pareto.size(); i++) {
@@ -64,29 +64,29 @@ class ReviewStore {
             paretoRows.add(new Object[] {key.periodText(), key.revision(), scopeType, scopeCode, i + 1, entry.category(),
                     entry.count(), entry.pct(), entry.cumulativePct(), entry.vitalFew()});
         }
-        jdbc.batchUpdate("INSERT INTO review_pareto (period, revision, scope_type, scope_code, position, category,"
+        batch.addAll("INSERT INTO review_pareto (period, revision, scope_type, scope_code, position, category,"
                 + " complaint_count, pct, cumulative_pct, vital_few) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", paretoRows);
         List<Object[]> kpiRows = new ArrayList<>();
         for (KpiResult kpi : figures.kpis()) {
             kpiRows.add(new Object[] {key.periodText(), key.revision(), scopeType, scopeCode, kpi.code(),
                     or(kpi.value()), kpi.definition().target(), kpi.hasValue() ? kpi.met() : null});
         }
-        jdbc.batchUpdate("INSERT INTO review_kpi (period, revision, scope_type, scope_code, kpi_code, kpi_value, target, met)"
+        batch.addAll("INSERT INTO review_kpi (period, revision, scope_type, scope_code, kpi_code, kpi_value, target, met)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", kpiRows);
     }
 
-    void insertSiteAssessment(ReviewKey key, String siteCode, ScopeFigures figures, RatingResult rating, List<Warning> warnings) {
+    void insertSiteAssessment(Batch batch, ReviewKey key, String siteCode, ScopeFigures figures, RatingResult rating, List<Warning> warnings) {
         List<Object[]> mandatory = new ArrayList<>();
         for (MandatoryCriterionStatus status : figures.mandatoryStatuses()) {
             mandatory.add(new Object[] {key.periodText(), key.revision(), siteCode, status.criterionCode(),
                     status.mandatoryFromStar(), status.status().name()});
         }
-        jdbc.batchUpdate("INSERT INTO review_mandatory (period, revision, site_code, criterion_code, mandatory_from_star, status)"
+        batch.addAll("INSERT INTO review_mandatory (period, revision, site_code, criterion_code, mandatory_from_star, status)"
                 + " VALUES (?, ?, ?, ?, ?, ?)", mandatory);
         List<Object[]> compliance = new ArrayList<>();
         rating.currentLevel().ifPresent(level -> addCompliance(compliance, key, siteCode, "CURRENT", level));
         rating.nextLevel().ifPresent(level -> addCompliance(compliance, key, siteCode, "NEXT", level));
-        jdbc.batchUpdate("INSERT INTO review_compliance (period, revision, site_code, level_role, star_level, position,"
+        batch.addAll("INSERT INTO review_compliance (period, revision, site_code, level_role, star_level, position,"
                 + " requirement, label, actual, required, actual_text, required_text, met)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", compliance);
         List<Object[]> warningRows = new ArrayList<>();
@@ -96,7 +96,7 @@ class ReviewStore {
             warningRows.add(new Object[] {key.periodText(), key.revision(), siteCode, i + 1, warning.type().name(),
                     warning.severity().name(), warning.subject().orElse(null), warning.message()});
         }
-        jdbc.batchUpdate("INSERT INTO review_warning (period, revision, site_code, position, warning_type, severity, subject,"
+        batch.addAll("INSERT INTO review_warning (period, revision, site_code, position, warning_type, severity, subject,"
                 + " message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", warningRows);
     }
 
@@ -109,6 +109,7 @@ class ReviewStore {
         }
     }
 
+    /** After the scope's figures are stored (the batch flushed): its rating counts and share of 3+ stars. */
     void insertRatingCounts(ReviewKey key, String scopeType, String scopeCode, RatingDistribution distribution) {
         List<Object[]> rows = new ArrayList<>();
         for (Rating rating : Rating.values()) {
@@ -119,6 +120,33 @@ class ReviewStore {
         jdbc.update("UPDATE review_figures SET sites_rated_3_plus_pct = ? WHERE period = ? AND revision = ? AND scope_type = ?"
                 + " AND scope_code = ? AND period_role = 'CURRENT'", or(distribution.shareAtLeastThreeStarsPct()),
                 key.periodText(), key.revision(), scopeType, scopeCode);
+    }
+
+    /**
+     * Rows collected over a chunk and written with one JDBC batch per statement: a review writes
+     * a dozen rows per site, and one round trip each would dominate its time.
+     */
+    static final class Batch {
+        private final java.util.Map<String, List<Object[]>> rows = new java.util.LinkedHashMap<>();
+
+        void add(String sql, Object... values) {
+            rows.computeIfAbsent(sql, s -> new ArrayList<>()).add(values);
+        }
+
+        void addAll(String sql, List<Object[]> values) {
+            if (!values.isEmpty()) {
+                rows.computeIfAbsent(sql, s -> new ArrayList<>()).addAll(values);
+            }
+        }
+
+        void flush(JdbcTemplate jdbc) {
+            rows.forEach(jdbc::batchUpdate);
+            rows.clear();
+        }
+    }
+
+    void flush(Batch batch) {
+        batch.flush(jdbc);
     }
 
     /**

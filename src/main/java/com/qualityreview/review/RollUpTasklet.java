@@ -44,17 +44,19 @@ class RollUpTasklet implements Tasklet {
                 ? (SiteSummaryWriter.RollUp) jobContext.get(SiteSummaryWriter.ROLL_UP) : new SiteSummaryWriter.RollUp();
         ReviewReference reference = ReviewReference.load(jdbc);
 
+        ReviewStore.Batch batch = new ReviewStore.Batch();
         ScopeStats orgNow = new ScopeStats();
         ScopeStats orgBefore = new ScopeStats();
         for (String region : new TreeMap<>(rollUp.current).keySet()) {
             ScopeStats now = rollUp.current.get(region);
             ScopeStats before = rollUp.previous.get(region);
             String name = reference.regionNames().getOrDefault(region, region);
-            storeScope("REGION", region, name, now, before, reference, region);
+            storeScope(batch, "REGION", region, name, now, before, reference, region);
             orgNow.merge(now);
             orgBefore.merge(before);
         }
-        storeScope(ORG, ORG, organisationName, orgNow, orgBefore, reference, null);
+        storeScope(batch, ORG, ORG, organisationName, orgNow, orgBefore, reference, null);
+        store.flush(batch);
 
         Map<String, List<Rating>> ratingsByRegion = new TreeMap<>();
         List<Rating> all = new ArrayList<>();
@@ -69,15 +71,15 @@ class RollUpTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    private void storeScope(String type, String code, String name, ScopeStats now, ScopeStats before,
+    private void storeScope(ReviewStore.Batch batch, String type, String code, String name, ScopeStats now, ScopeStats before,
             ReviewReference reference, String region) {
         ScopeFigures figures = now.figures(reference.kpis(), reference.criteria(), weights);
         ScopeFigures previousFigures = before.figures(reference.kpis(), reference.criteria(), weights);
-        store.insertFigures(key, type, code, ReviewStore.CURRENT, name, region, now, figures,
+        store.insertFigures(batch, key, type, code, ReviewStore.CURRENT, name, region, now, figures,
                 median(region, key.current(), now.feedback().resolutionHoursCount()), null, null);
-        store.insertFigures(key, type, code, ReviewStore.PREVIOUS, name, region, before, previousFigures,
+        store.insertFigures(batch, key, type, code, ReviewStore.PREVIOUS, name, region, before, previousFigures,
                 median(region, key.previous(), before.feedback().resolutionHoursCount()), null, null);
-        store.insertDetails(key, type, code, now, figures);
+        store.insertDetails(batch, key, type, code, now, figures);
     }
 
     /** The values come sorted from the database and are read only up to the middle. */

@@ -1,0 +1,52 @@
+package com.qualityreview.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.qualityreview.QualityReviewApplication;
+import com.qualityreview.system.PostgresTestDatabase;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The demo command end to end, on the embedded database and on PostgreSQL: the same data gives
+ * byte-identical summary.csv files, with every rating from 0 to 5 stars and UNRATED among the sites.
+ */
+@ExtendWith(PostgresTestDatabase.class)
+class DemoAcrossDatabasesTests {
+
+    @TempDir
+    Path folder;
+
+    Path demo(String name, String url, String user) {
+        Path reports = folder.resolve(name);
+        try (ConfigurableApplicationContext context = SpringApplication.run(QualityReviewApplication.class, "demo",
+                "--demo.month=2026-10", "--demo.folder=" + folder.resolve("data-" + name), "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + user, "--quality.reports-dir=" + reports,
+                "--logging.file.name=target/test-logs/demo.log")) {
+            assertThat(SpringApplication.exit(context)).isZero();
+        }
+        return reports.resolve("2026-10").resolve("r1").resolve("summary.csv");
+    }
+
+    @Test
+    void theDemoGivesTheSameSummaryOnHsqldbAndPostgresql() throws Exception {
+        Path embedded = demo("hsqldb", "jdbc:hsqldb:mem:demo-" + System.nanoTime(), "SA");
+        Path postgres = demo("postgres", PostgresTestDatabase.url("demo"), PostgresTestDatabase.user());
+
+        List<String> lines = Files.readAllLines(embedded);
+        assertThat(Files.readAllLines(postgres)).isEqualTo(lines);
+        assertThat(lines.stream().filter(line -> line.startsWith("SITE,"))).hasSize(39); // 40 sites, one inactive
+        assertThat(lines.stream().filter(line -> line.startsWith("REGION,"))).hasSize(5);
+        assertThat(lines.stream().filter(line -> line.startsWith("SITE,")).map(line -> line.substring(line.lastIndexOf(',') + 1)))
+                .contains("0", "1", "2", "3", "4", "5", "UNRATED");
+    }
+}
