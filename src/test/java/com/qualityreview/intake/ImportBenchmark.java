@@ -45,9 +45,7 @@ class ImportBenchmark {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", PostgresTestDatabase::url);
-        registry.add("spring.datasource.username", PostgresTestDatabase::user);
-        registry.add("spring.datasource.password", PostgresTestDatabase::password);
+        PostgresTestDatabase.register(registry, "main");
         registry.add("quality.importing.chunk-size", () -> "5000");
     }
 

@@ -17,8 +17,6 @@ class PostgresImportJobTests extends ImportJobTests {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", PostgresTestDatabase::url);
-        registry.add("spring.datasource.username", PostgresTestDatabase::user);
-        registry.add("spring.datasource.password", PostgresTestDatabase::password);
+        PostgresTestDatabase.register(registry, "main");
     }
 }

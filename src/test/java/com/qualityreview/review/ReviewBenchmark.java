@@ -38,9 +38,7 @@ class ReviewBenchmark {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> PostgresTestDatabase.url("reviewbenchmark"));
-        registry.add("spring.datasource.username", PostgresTestDatabase::user);
-        registry.add("spring.datasource.password", PostgresTestDatabase::password);
+        PostgresTestDatabase.register(registry, "reviewbenchmark");
     }
 
     @Autowired

@@ -53,6 +53,13 @@ public final class PostgresTestDatabase implements ExecutionCondition {
         return databases.computeIfAbsent(purpose, p -> create(RUN + "_" + p));
     }
 
+    /** Points a Spring test context at this run's database for {@code purpose}. */
+    public static void register(org.springframework.test.context.DynamicPropertyRegistry registry, String purpose) {
+        registry.add("spring.datasource.url", () -> url(purpose));
+        registry.add("spring.datasource.username", PostgresTestDatabase::user);
+        registry.add("spring.datasource.password", PostgresTestDatabase::password);
+    }
+
     public static String user() {
         return USER;
     }
