@@ -27,7 +27,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The quality review job (SPEC section 7): for one period and revision, summarise and rate every
- * site, roll the figures up to regions and the organisation, and write summary.csv. Parameters:
+ * site, roll the figures up to regions and the organisation, compute 12-period trends, and write
+ * summary.csv. Parameters:
  * {@code period}, {@code revision}, {@code run.id} (identifying) and {@code zone}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -38,7 +39,8 @@ class ReviewJobConfiguration {
 
     @Bean
     Job qualityReviewJob(JobRepository jobRepository, Step prepareReviewStep, Step summariseSitesStep,
-            Step rollUpRegionsStep, Step writeSummaryCsvStep, ReviewRuns runs, QualityProperties properties) {
+            Step rollUpRegionsStep, Step computeTrendsStep, Step writeSummaryCsvStep, ReviewRuns runs,
+            QualityProperties properties) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(new JobExecutionListener() {
                     @Override
@@ -54,6 +56,7 @@ class ReviewJobConfiguration {
                 .start(prepareReviewStep)
                 .next(summariseSitesStep)
                 .next(rollUpRegionsStep)
+                .next(computeTrendsStep)
                 .next(writeSummaryCsvStep)
                 .build();
     }
@@ -116,6 +119,14 @@ class ReviewJobConfiguration {
         return new StepBuilder("rollUpRegionsStep", jobRepository)
                 .tasklet((contribution, context) -> new RollUpTasklet(streaming(dataSource), store,
                         key(contribution.getStepExecution().getJobParameters()), QualityIndexWeights.DEFAULT, organisationName)
+                        .execute(contribution, context), transactionManager)
+                .build();
+    }
+
+    @Bean
+    Step computeTrendsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
+        return new StepBuilder("computeTrendsStep", jobRepository)
+                .tasklet((contribution, context) -> new TrendTasklet(jdbc, key(contribution.getStepExecution().getJobParameters()))
                         .execute(contribution, context), transactionManager)
                 .build();
     }

@@ -19,7 +19,7 @@ class ReviewStore {
     static final int STORED_SCALE = 10;
 
     private static final List<String> RESULT_TABLES = List.of("review_figures", "review_rating_count", "review_pareto",
-            "review_kpi", "review_mandatory", "review_compliance", "review_warning");
+            "review_kpi", "review_mandatory", "review_compliance", "review_warning", "review_trend");
 
     private final JdbcTemplate jdbc;
 

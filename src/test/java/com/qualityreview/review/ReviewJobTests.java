@@ -77,7 +77,7 @@ abstract class ReviewJobTests {
     @BeforeEach
     void organisation() throws Exception {
         faults.heal();
-        for (String table : List.of("review_figures", "review_rating_count", "review_pareto", "review_kpi", "review_mandatory",
+        for (String table : List.of("review_trend", "review_figures", "review_rating_count", "review_pareto", "review_kpi", "review_mandatory",
                 "review_compliance", "review_warning", "review_run", "rejected_row", "import_file", "feedback", "audit_item",
                 "kpi_measurement", "kpi_definition", "criterion", "site", "region")) {
             jdbc.update("DELETE FROM " + table);
@@ -166,6 +166,29 @@ abstract class ReviewJobTests {
                 .containsEntry("UNRATED", 1L).containsEntry("0", 0L);
         assertThat(jdbc.queryForObject("SELECT sites_rated_3_plus_pct FROM review_figures WHERE scope_type = 'ORG'"
                 + " AND period_role = 'CURRENT'", java.math.BigDecimal.class)).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void trendsCoverTwelvePeriodsAndAddSitesUpFromTheirRows() throws Exception {
+        reviews.start(Period.parse("2026-10"), Optional.empty());
+
+        assertThat(jdbc.queryForList("SELECT trend_period FROM review_trend WHERE scope_type = 'ORG' ORDER BY position", String.class))
+                .containsExactly("2025-11", "2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06",
+                        "2026-07", "2026-08", "2026-09", "2026-10");
+        // A in September: P1 alone (csat 1, nps 0, a complaint); in October: F1 and F2.
+        assertThat(trend("SITE", "A", "2026-09")).containsExactly(1L, "1.0000000000", "-100.0000000000", "100.0000000000");
+        assertThat(trend("SITE", "A", "2026-10")).containsExactly(2L, "4.5000000000", "100.0000000000", "50.0000000000");
+        assertThat(trend("REGION", "R1", "2026-10")).containsExactly(5L, "3.0000000000", "25.0000000000", "60.0000000000");
+        assertThat(trend("ORG", "ORG", "2026-10")).containsExactly(6L, "3.0000000000", "25.0000000000", "50.0000000000");
+        assertThat(trend("ORG", "ORG", "2026-08")).containsExactly(0L, null, null, null);
+    }
+
+    List<Object> trend(String type, String code, String period) {
+        return jdbc.queryForList("SELECT feedback_count, csat_mean, nps, complaint_rate_pct FROM review_trend"
+                + " WHERE scope_type = ? AND scope_code = ? AND trend_period = ?", type, code, period).stream()
+                .flatMap(row -> row.values().stream())
+                .map(value -> value instanceof java.math.BigDecimal d ? d.toPlainString() : value instanceof Number n ? (Object) n.longValue() : value)
+                .toList();
     }
 
     @Test
