@@ -85,7 +85,7 @@ class ReviewJobConfiguration {
 
     @Bean
     Step summariseSitesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            SiteReader siteReader, SiteSummaryWriter siteSummaryWriter,
+            SiteReader siteReader, SiteSummaryWriter siteSummaryWriter, JdbcTemplate jdbc,
             @Value("${quality.review.sites-per-chunk:50}") int sitesPerChunk) {
         ExecutionContextPromotionListener promotion = new ExecutionContextPromotionListener();
         promotion.setKeys(new String[] {SiteSummaryWriter.ROLL_UP});
@@ -95,6 +95,7 @@ class ReviewJobConfiguration {
                 .reader(siteReader)
                 .writer(siteSummaryWriter)
                 .listener(promotion)
+                .listener(new ReviewProgress(activeSites(jdbc)))
                 .build();
     }
 
@@ -144,6 +145,11 @@ class ReviewJobConfiguration {
                 }, transactionManager)
                 .allowStartIfComplete(true)
                 .build();
+    }
+
+    /** Counted when the step starts, for progress lines; the reader has the authoritative list. */
+    private static java.util.function.IntSupplier activeSites(JdbcTemplate jdbc) {
+        return () -> jdbc.queryForObject("SELECT COUNT(*) FROM site WHERE active = TRUE", Integer.class);
     }
 
     static Path reviewFolder(QualityProperties properties, ReviewKey key) {

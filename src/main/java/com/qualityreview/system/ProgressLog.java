@@ -15,6 +15,7 @@ public final class ProgressLog {
     private static final Logger log = LoggerFactory.getLogger(ProgressLog.class);
 
     private final String task;
+    private final String unit;
     private final long total;
     private final long startedWith;
     private final long startNanos;
@@ -23,11 +24,16 @@ public final class ProgressLog {
     private long lastLogNanos;
 
     public ProgressLog(String task, long total, long alreadyDone, Duration interval) {
-        this(task, total, alreadyDone, interval, System::nanoTime);
+        this(task, "rows", total, alreadyDone, interval, System::nanoTime);
     }
 
-    ProgressLog(String task, long total, long alreadyDone, Duration interval, LongSupplier clock) {
+    public ProgressLog(String task, String unit, long total, long alreadyDone, Duration interval) {
+        this(task, unit, total, alreadyDone, interval, System::nanoTime);
+    }
+
+    ProgressLog(String task, String unit, long total, long alreadyDone, Duration interval, LongSupplier clock) {
         this.task = task;
+        this.unit = unit;
         this.total = total;
         this.startedWith = alreadyDone;
         this.clock = clock;
@@ -55,7 +61,7 @@ public final class ProgressLog {
         if (total > 0) {
             line.append(" of ").append(total).append(String.format(" (%.0f%%)", 100.0 * done / total));
         }
-        line.append(String.format(", %.0f rows/s", rate));
+        line.append(String.format(", %.0f %s/s", rate, unit));
         if (total > 0 && rate > 0) {
             long left = Math.round((total - done) / rate);
             line.append(", about ").append(formatDuration(Duration.ofSeconds(left))).append(" left");

@@ -1,0 +1,36 @@
+package com.qualityreview.review;
+
+import java.time.Duration;
+
+import com.qualityreview.system.ProgressLog;
+
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+
+/** Logs the summarise step's progress in sites at most every 10 s. */
+final class ReviewProgress implements StepExecutionListener, ChunkListener<ReviewReference.Site, ReviewReference.Site> {
+
+    private final java.util.function.IntSupplier totalSites;
+    private StepExecution step;
+    private ProgressLog progress;
+    private long alreadyDone;
+
+    ReviewProgress(java.util.function.IntSupplier totalSites) {
+        this.totalSites = totalSites;
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        step = stepExecution;
+        alreadyDone = stepExecution.getExecutionContext().getInt("siteReader.read.count", 0);
+        progress = new ProgressLog("review " + stepExecution.getJobExecution().getJobParameters().getString("period"),
+                "sites", totalSites.getAsInt(), alreadyDone, Duration.ofSeconds(10));
+    }
+
+    @Override
+    public void afterChunk(Chunk<ReviewReference.Site> chunk) {
+        progress.update(alreadyDone + step.getWriteCount());
+    }
+}
