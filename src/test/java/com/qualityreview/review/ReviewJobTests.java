@@ -67,6 +67,8 @@ abstract class ReviewJobTests {
     FaultInjection faults;
     @Autowired
     com.qualityreview.execution.Executions executions;
+    @Autowired
+    ReviewResults results;
 
     @TempDir
     Path folder;
@@ -189,6 +191,31 @@ abstract class ReviewJobTests {
                 .flatMap(row -> row.values().stream())
                 .map(value -> value instanceof java.math.BigDecimal d ? d.toPlainString() : value instanceof Number n ? (Object) n.longValue() : value)
                 .toList();
+    }
+
+    @Test
+    void theStoredResultsReadBackAsTheReportsNeedThem() throws Exception {
+        reviews.start(Period.parse("2026-10"), Optional.empty());
+
+        ReviewResult result = results.load(Period.parse("2026-10"), 1).orElseThrow();
+
+        assertThat(result.regions()).extracting(ReviewResult.Scope::code).containsExactly("R1", "R2");
+        assertThat(result.sites()).extracting(ReviewResult.Scope::code, ReviewResult.Scope::name)
+                .containsExactly(tuple("A", "Alpha 甲"), tuple("B", "Beta"), tuple("C", "Gamma"));
+        assertThat(result.organisation().current().csatMean()).isEqualByComparingTo("3");
+        assertThat(result.organisation().previous().feedbackCount()).isEqualTo(1); // P1 in September
+        assertThat(result.organisation().warnings()).extracting(ReviewResult.WarningRow::siteCode, ReviewResult.WarningRow::severity)
+                .containsExactly(tuple("A", "SEVERE"), tuple("B", "MINOR"));
+        assertThat(result.regions().get(1).warnings()).isEmpty();
+        ReviewResult.Scope a = result.sites().get(0);
+        assertThat(a.current().rating()).isEqualTo("2");
+        assertThat(a.compliance()).filteredOn(c -> c.levelRole().equals("NEXT")).extracting(ReviewResult.Compliance::requirement,
+                ReviewResult.Compliance::met).containsExactly(tuple("minimum-feedback", true), tuple("min-csat-mean", true),
+                tuple("mandatory:SAFE", false));
+        assertThat(a.kpis()).extracting(ReviewResult.Kpi::code, ReviewResult.Kpi::name, ReviewResult.Kpi::met)
+                .containsExactly(tuple("SALES", "Sales", true), tuple("WAIT", "Wait", true));
+        assertThat(a.trend()).hasSize(12);
+        assertThat(result.organisation().ratingCounts()).containsEntry("2", 1L).containsEntry("UNRATED", 1L);
     }
 
     @Test

@@ -1,0 +1,48 @@
+package com.qualityreview.review;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a finished review holds, as the reports read it: the organisation, its regions and
+ * sites, each with its figures of the period and the previous period, and its details. "No data"
+ * is null here (report templates print it as such).
+ */
+public record ReviewResult(Period period, int revision, ZoneId zone, OffsetDateTime finishedAt, Scope organisation,
+        List<Scope> regions, List<Scope> sites) {
+
+    public record Scope(String type, String code, String name, String regionCode, Figures current, Figures previous,
+            Map<String, Long> ratingCounts, List<Pareto> pareto, List<Kpi> kpis, List<Trend> trend,
+            List<Mandatory> mandatory, List<Compliance> compliance, List<WarningRow> warnings) {
+    }
+
+    public record Figures(long feedbackCount, BigDecimal csatMean, BigDecimal csatSatisfiedPct, long[] csatCounts,
+            BigDecimal nps, BigDecimal reliabilityMean, BigDecimal responsivenessMean, BigDecimal assuranceMean,
+            BigDecimal empathyMean, BigDecimal tangiblesMean, long complaintCount, BigDecimal complaintRatePct,
+            BigDecimal fcrPct, BigDecimal resolutionHoursMean, BigDecimal resolutionHoursMedian, long auditCount,
+            BigDecimal auditScorePct, BigDecimal kpiMetPct, BigDecimal qualityIndex, String rating, String ratingChange,
+            BigDecimal sitesRated3PlusPct) {
+    }
+
+    public record Pareto(String category, long count, BigDecimal pct, BigDecimal cumulativePct, boolean vitalFew) {
+    }
+
+    public record Kpi(String code, String name, String unit, String direction, BigDecimal value, BigDecimal target, Boolean met) {
+    }
+
+    public record Trend(String period, long feedbackCount, BigDecimal csatMean, BigDecimal nps, BigDecimal complaintRatePct) {
+    }
+
+    public record Mandatory(String criterionCode, String criterionName, int mandatoryFromStar, String status) {
+    }
+
+    public record Compliance(String levelRole, int level, String requirement, String label, String actual, String required,
+            boolean met) {
+    }
+
+    public record WarningRow(String siteCode, String type, String severity, String subject, String message) {
+    }
+}

@@ -1,0 +1,187 @@
+package com.qualityreview.review;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Reads a review's stored results for the reports; the size grows with sites, not rows. */
+@Component
+public class ReviewResults {
+
+    private final JdbcTemplate jdbc;
+
+    ReviewResults(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<ReviewResult> load(Period period, int revision) {
+        Object[] key = {period.toString(), revision};
+        List<String> zones = jdbc.queryForList("SELECT zone FROM review_run WHERE period = ? AND revision = ?", String.class, key);
+        if (zones.isEmpty()) {
+            return Optional.empty();
+        }
+        ZoneId zone = ZoneId.of(zones.get(0));
+        OffsetDateTime finished = jdbc.queryForObject("SELECT finished_at FROM review_run WHERE period = ? AND revision = ?",
+                OffsetDateTime.class, key);
+
+        Map<String, Builder> scopes = new LinkedHashMap<>();
+        jdbc.query("SELECT * FROM review_figures WHERE period = ? AND revision = ?"
+                + " ORDER BY CASE scope_type WHEN 'ORG' THEN 0 WHEN 'REGION' THEN 1 ELSE 2 END, scope_code", row -> {
+            String id = id(row.getString("scope_type"), row.getString("scope_code"));
+            Builder scope = scopes.get(id);
+            if (scope == null) {
+                scope = new Builder(row);
+                scopes.put(id, scope);
+            }
+            if (row.getString("period_role").equals(ReviewStore.CURRENT)) {
+                scope.current = figures(row);
+            }
+            else {
+                scope.previous = figures(row);
+            }
+        }, key);
+        jdbc.query("SELECT scope_type, scope_code, rating, site_count FROM review_rating_count WHERE period = ? AND revision = ?",
+                row -> {
+                    scope(scopes, row).ratingCounts.put(row.getString(3), row.getLong(4));
+                }, key);
+        jdbc.query("SELECT scope_type, scope_code, category, complaint_count, pct, cumulative_pct, vital_few FROM review_pareto"
+                + " WHERE period = ? AND revision = ? ORDER BY scope_type, scope_code, position", row -> {
+            scope(scopes, row).pareto.add(new ReviewResult.Pareto(row.getString(3), row.getLong(4), row.getBigDecimal(5),
+                    row.getBigDecimal(6), row.getBoolean(7)));
+        }, key);
+        jdbc.query("SELECT k.scope_type, k.scope_code, k.kpi_code, d.name, d.unit, d.direction, k.kpi_value, k.target, k.met"
+                + " FROM review_kpi k JOIN kpi_definition d ON d.kpi_code = k.kpi_code WHERE k.period = ? AND k.revision = ?"
+                + " ORDER BY k.scope_type, k.scope_code, k.kpi_code", row -> {
+            scope(scopes, row).kpis.add(new ReviewResult.Kpi(row.getString(3), row.getString(4), row.getString(5),
+                    row.getString(6), row.getBigDecimal(7), row.getBigDecimal(8), (Boolean) row.getObject(9)));
+        }, key);
+        jdbc.query("SELECT scope_type, scope_code, trend_period, feedback_count, csat_mean, nps, complaint_rate_pct FROM review_trend"
+                + " WHERE period = ? AND revision = ? ORDER BY scope_type, scope_code, position", row -> {
+            scope(scopes, row).trend.add(new ReviewResult.Trend(row.getString(3), row.getLong(4), row.getBigDecimal(5),
+                    row.getBigDecimal(6), row.getBigDecimal(7)));
+        }, key);
+        jdbc.query("SELECT m.site_code, m.criterion_code, c.name, m.mandatory_from_star, m.status FROM review_mandatory m"
+                + " JOIN criterion c ON c.criterion_code = m.criterion_code WHERE m.period = ? AND m.revision = ?"
+                + " ORDER BY m.site_code, m.mandatory_from_star, m.criterion_code", row -> {
+            site(scopes, row.getString(1)).ifPresent(site -> {
+                try {
+                    site.mandatory.add(new ReviewResult.Mandatory(row.getString(2), row.getString(3), row.getInt(4), row.getString(5)));
+                }
+                catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }, key);
+        jdbc.query("SELECT site_code, level_role, star_level, requirement, label, actual_text, required_text, met"
+                + " FROM review_compliance WHERE period = ? AND revision = ? ORDER BY site_code, level_role, position", row -> {
+            ReviewResult.Compliance compliance = new ReviewResult.Compliance(row.getString(2), row.getInt(3), row.getString(4),
+                    row.getString(5), row.getString(6), row.getString(7), row.getBoolean(8));
+            site(scopes, row.getString(1)).ifPresent(site -> site.compliance.add(compliance));
+        }, key);
+        List<ReviewResult.WarningRow> allWarnings = new ArrayList<>();
+        jdbc.query("SELECT w.site_code, w.warning_type, w.severity, w.subject, w.message FROM review_warning w"
+                + " WHERE w.period = ? AND w.revision = ? ORDER BY w.site_code, w.position", row -> {
+            ReviewResult.WarningRow warning = new ReviewResult.WarningRow(row.getString(1), row.getString(2), row.getString(3),
+                    row.getString(4), row.getString(5));
+            allWarnings.add(warning);
+            site(scopes, row.getString(1)).ifPresent(site -> site.warnings.add(warning));
+        }, key);
+
+        // Sites at risk of a region or the organisation: their sites' warnings, most severe first.
+        Comparator<ReviewResult.WarningRow> severity = Comparator.comparing((ReviewResult.WarningRow w) -> rank(w.severity()))
+                .thenComparing(ReviewResult.WarningRow::siteCode).thenComparing(ReviewResult.WarningRow::type);
+        List<ReviewResult.Scope> regions = new ArrayList<>();
+        List<ReviewResult.Scope> sites = new ArrayList<>();
+        ReviewResult.Scope organisation = null;
+        for (Builder scope : scopes.values()) {
+            if (!scope.type.equals("SITE")) {
+                scope.warnings.addAll(allWarnings.stream()
+                        .filter(w -> scope.type.equals(RollUpTasklet.ORG) || scope.code.equals(regionOf(scopes, w.siteCode())))
+                        .sorted(severity).toList());
+            }
+            ReviewResult.Scope built = scope.build();
+            switch (scope.type) {
+                case "SITE" -> sites.add(built);
+                case "REGION" -> regions.add(built);
+                default -> organisation = built;
+            }
+        }
+        return Optional.of(new ReviewResult(period, revision, zone, finished, organisation, regions, sites));
+    }
+
+    private static int rank(String severity) {
+        return switch (severity) {
+            case "SEVERE" -> 0;
+            case "MODERATE" -> 1;
+            default -> 2;
+        };
+    }
+
+    private static String regionOf(Map<String, Builder> scopes, String siteCode) {
+        Builder site = scopes.get(id("SITE", siteCode));
+        return site == null ? null : site.regionCode;
+    }
+
+    private static String id(String type, String code) {
+        return type + "/" + code;
+    }
+
+    private static Builder scope(Map<String, Builder> scopes, ResultSet row) throws SQLException {
+        return scopes.get(id(row.getString(1), row.getString(2)));
+    }
+
+    private static Optional<Builder> site(Map<String, Builder> scopes, String code) {
+        return Optional.ofNullable(scopes.get(id("SITE", code)));
+    }
+
+    private static ReviewResult.Figures figures(ResultSet row) throws SQLException {
+        return new ReviewResult.Figures(row.getLong("feedback_count"), row.getBigDecimal("csat_mean"),
+                row.getBigDecimal("csat_satisfied_pct"), new long[] {row.getLong("csat_1"), row.getLong("csat_2"),
+                row.getLong("csat_3"), row.getLong("csat_4"), row.getLong("csat_5")}, row.getBigDecimal("nps"),
+                row.getBigDecimal("reliability_mean"), row.getBigDecimal("responsiveness_mean"), row.getBigDecimal("assurance_mean"),
+                row.getBigDecimal("empathy_mean"), row.getBigDecimal("tangibles_mean"), row.getLong("complaint_count"),
+                row.getBigDecimal("complaint_rate_pct"), row.getBigDecimal("fcr_pct"), row.getBigDecimal("resolution_hours_mean"),
+                row.getBigDecimal("resolution_hours_median"), row.getLong("audit_count"), row.getBigDecimal("audit_score_pct"),
+                row.getBigDecimal("kpi_met_pct"), row.getBigDecimal("quality_index"), row.getString("rating"),
+                row.getString("rating_change"), row.getBigDecimal("sites_rated_3_plus_pct"));
+    }
+
+    private static final class Builder {
+        final String type;
+        final String code;
+        final String name;
+        final String regionCode;
+        ReviewResult.Figures current;
+        ReviewResult.Figures previous;
+        final Map<String, Long> ratingCounts = new HashMap<>();
+        final List<ReviewResult.Pareto> pareto = new ArrayList<>();
+        final List<ReviewResult.Kpi> kpis = new ArrayList<>();
+        final List<ReviewResult.Trend> trend = new ArrayList<>();
+        final List<ReviewResult.Mandatory> mandatory = new ArrayList<>();
+        final List<ReviewResult.Compliance> compliance = new ArrayList<>();
+        final List<ReviewResult.WarningRow> warnings = new ArrayList<>();
+
+        Builder(ResultSet row) throws SQLException {
+            type = row.getString("scope_type");
+            code = row.getString("scope_code");
+            name = row.getString("scope_name");
+            regionCode = row.getString("region_code");
+        }
+
+        ReviewResult.Scope build() {
+            return new ReviewResult.Scope(type, code, name, regionCode, current, previous, ratingCounts, pareto, kpis, trend,
+                    mandatory, compliance, warnings);
+        }
+    }
+}
