@@ -12,7 +12,14 @@ import java.util.Map;
  * is null here (report templates print it as such).
  */
 public record ReviewResult(Period period, int revision, ZoneId zone, OffsetDateTime finishedAt, Scope organisation,
-        List<Scope> regions, List<Scope> sites) {
+        List<Scope> regions, List<Scope> sites, List<SourceCounts> dataQuality) {
+
+    /**
+     * Rows read, written and rejected per source by the imports that completed from the start of
+     * the period until the review ran (late data for the period included).
+     */
+    public record SourceCounts(String kind, long files, long read, long written, long rejected) {
+    }
 
     public record Scope(String type, String code, String name, String regionCode, Figures current, Figures previous,
             Map<String, Long> ratingCounts, List<Pareto> pareto, List<Kpi> kpis, List<Trend> trend,

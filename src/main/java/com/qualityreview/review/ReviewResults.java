@@ -117,7 +117,13 @@ public class ReviewResults {
                 default -> organisation = built;
             }
         }
-        return Optional.of(new ReviewResult(period, revision, zone, finished, organisation, regions, sites));
+        OffsetDateTime ran = jdbc.queryForObject("SELECT started_at FROM review_run WHERE period = ? AND revision = ?",
+                OffsetDateTime.class, key);
+        List<ReviewResult.SourceCounts> dataQuality = jdbc.query("SELECT kind, COUNT(*), SUM(read_count), SUM(written_count),"
+                + " SUM(rejected_count) FROM import_file WHERE status = 'COMPLETED' AND finished_at >= ? AND finished_at <= ?"
+                + " GROUP BY kind ORDER BY kind", (row, n) -> new ReviewResult.SourceCounts(row.getString(1), row.getLong(2),
+                row.getLong(3), row.getLong(4), row.getLong(5)), SiteSummaryWriter.utc(period.startInstant(zone)), ran);
+        return Optional.of(new ReviewResult(period, revision, zone, finished, organisation, regions, sites, dataQuality));
     }
 
     private static int rank(String severity) {

@@ -216,6 +216,9 @@ abstract class ReviewJobTests {
                 .containsExactly(tuple("SALES", "Sales", true), tuple("WAIT", "Wait", true));
         assertThat(a.trend()).hasSize(12);
         assertThat(result.organisation().ratingCounts()).containsEntry("2", 1L).containsEntry("UNRATED", 1L);
+        assertThat(result.dataQuality()).extracting(ReviewResult.SourceCounts::kind, ReviewResult.SourceCounts::read,
+                ReviewResult.SourceCounts::written, ReviewResult.SourceCounts::rejected).contains(
+                tuple("feedback", 8L, 8L, 0L), tuple("audits", 5L, 5L, 0L), tuple("sites", 3L, 3L, 0L));
     }
 
     @Test
