@@ -99,6 +99,15 @@ class ReviewCommand implements Command, JobOutcome {
         System.out.println("ratings: " + String.join(", ", Reviews.summaryLines(reviews.ratingCounts(key.period(), key.revision()))));
         System.out.println("results: " + summary.getParent() + System.getProperty("file.separator"));
         System.out.println("  " + summary.getFileName());
+        try (var files = java.nio.file.Files.list(summary.getParent())) {
+            long pdfs = files.filter(file -> file.getFileName().toString().endsWith(".pdf")).count();
+            if (pdfs > 0) {
+                System.out.println("  " + pdfs + " PDF reports (executive, region-<code>, site-<code>; one per language)");
+            }
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return 0;
     }
 }

@@ -40,8 +40,8 @@ class ReviewJobConfiguration {
     @Bean
     Job qualityReviewJob(JobRepository jobRepository, Step prepareReviewStep, Step summariseSitesStep,
             Step rollUpRegionsStep, Step computeTrendsStep, Step writeSummaryCsvStep, ReviewRuns runs,
-            QualityProperties properties) {
-        return new JobBuilder(JOB_NAME, jobRepository)
+            QualityProperties properties, java.util.List<ReviewStepContribution> contributions) {
+        var job = new JobBuilder(JOB_NAME, jobRepository)
                 .listener(new JobExecutionListener() {
                     @Override
                     public void afterJob(JobExecution execution) {
@@ -57,8 +57,10 @@ class ReviewJobConfiguration {
                 .next(summariseSitesStep)
                 .next(rollUpRegionsStep)
                 .next(computeTrendsStep)
-                .next(writeSummaryCsvStep)
-                .build();
+                .next(writeSummaryCsvStep);
+        contributions.stream().sorted(java.util.Comparator.comparingInt(ReviewStepContribution::order))
+                .forEach(contribution -> job.next(contribution.step()));
+        return job.build();
     }
 
     static final String CLAIMED = "review.claimed";

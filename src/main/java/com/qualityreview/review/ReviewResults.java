@@ -126,6 +126,27 @@ public class ReviewResults {
         return Optional.of(new ReviewResult(period, revision, zone, finished, organisation, regions, sites, dataQuality));
     }
 
+    /** A verbatim customer comment for the site reports. */
+    public record Comment(OffsetDateTime submittedAt, Integer csat, String text) {
+    }
+
+    /**
+     * A sample of a site's comments in the period: the most recent ones with a low score (csat 1–3)
+     * and the most recent other ones, up to {@code limit} each, newest first.
+     */
+    public List<Comment> sampleComments(Period period, ZoneId zone, String siteCode, int limit) {
+        List<Comment> comments = new ArrayList<>();
+        for (String condition : List.of("csat <= 3", "(csat IS NULL OR csat >= 4)")) {
+            comments.addAll(jdbc.query("SELECT submitted_at, csat, comment FROM feedback WHERE site_code = ? AND submitted_at >= ?"
+                    + " AND submitted_at < ? AND comment IS NOT NULL AND " + condition
+                    + " ORDER BY submitted_at DESC, feedback_id FETCH FIRST " + limit + " ROWS ONLY",
+                    (row, n) -> new Comment(row.getObject(1, OffsetDateTime.class), (Integer) row.getObject(2), row.getString(3)),
+                    siteCode, SiteSummaryWriter.utc(period.startInstant(zone)), SiteSummaryWriter.utc(period.endInstant(zone))));
+        }
+        comments.sort(Comparator.comparing(Comment::submittedAt).reversed());
+        return comments;
+    }
+
     private static int rank(String severity) {
         return switch (severity) {
             case "SEVERE" -> 0;

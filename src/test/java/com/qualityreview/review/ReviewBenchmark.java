@@ -32,8 +32,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class ReviewBenchmark {
 
     static final long FEEDBACK = Long.getLong("benchmark.feedback", 10_000_000L);
-    static final long AUDIT_ITEMS = FEEDBACK / 10;
-    static final long KPI_ROWS = FEEDBACK / 20;
     static final int SITES = 2_000;
 
     @DynamicPropertySource
@@ -48,28 +46,7 @@ class ReviewBenchmark {
 
     @Test
     void reviewAgainstGroupBy() throws Exception {
-        long start = System.nanoTime();
-        jdbc.update("INSERT INTO region SELECT 'R' || g, 'Region ' || g FROM generate_series(0, 19) g");
-        jdbc.update("INSERT INTO site SELECT 'S' || lpad(g::text, 4, '0'), 'Site ' || g, 'R' || (g % 20), TRUE"
-                + " FROM generate_series(0, " + (SITES - 1) + ") g");
-        jdbc.update("INSERT INTO criterion SELECT 'C' || g, 'Criterion ' || g, 'TANGIBLES', 1 + g % 5, CASE WHEN g < 2 THEN 3 ELSE 0 END"
-                + " FROM generate_series(0, 9) g");
-        jdbc.update("INSERT INTO kpi_definition VALUES ('WAIT', 'Wait', 'min', 'LOWER_BETTER', 10, 'MEAN'),"
-                + " ('SALES', 'Sales', 'CNY', 'HIGHER_BETTER', 1000, 'SUM'), ('TURNOVER', 'Turnover', '%', 'LOWER_BETTER', 5, 'LAST')");
-        jdbc.update("INSERT INTO feedback SELECT 'F' || g, 'S' || lpad((g % " + SITES + ")::text, 4, '0'),"
-                + " TIMESTAMPTZ '2026-10-01 00:00:00+00' + (g % 2678400) * INTERVAL '1 second', 'SURVEY',"
-                + " CASE WHEN g % 7 = 0 THEN NULL ELSE 1 + g % 5 END, g % 11, 1 + g % 5, 1 + g % 4, 2 + g % 4, 1 + g % 5, 3 + g % 3,"
-                + " g % 20 = 0, CASE WHEN g % 20 = 0 THEN 'CAT' || (g % 6) END, CASE WHEN g % 3 = 0 THEN NULL ELSE g % 2 = 0 END,"
-                + " CASE WHEN g % 20 = 0 THEN (g % 97) / 4.0 END, NULL FROM generate_series(1, " + FEEDBACK + ") g");
-        jdbc.update("INSERT INTO audit_item SELECT 'A' || (g / 10), 'C' || (g % 10), 'S' || lpad(((g / 10) % " + SITES + ")::text, 4, '0'),"
-                + " DATE '2026-10-01' + (g % 31), 'INTERNAL', 'Auditor', CASE WHEN g % 9 = 0 THEN 'FAIL' WHEN g % 13 = 0 THEN 'NA' ELSE 'PASS' END"
-                + " FROM generate_series(0, " + (AUDIT_ITEMS - 1) + ") g");
-        jdbc.update("INSERT INTO kpi_measurement SELECT 'S' || lpad((g % " + SITES + ")::text, 4, '0'),"
-                + " CASE g % 3 WHEN 0 THEN 'WAIT' WHEN 1 THEN 'SALES' ELSE 'TURNOVER' END, DATE '2026-10-01' + (g / (" + SITES + " * 3)) % 31,"
-                + " (g % 1000) / 10.0 FROM generate_series(0, " + (KPI_ROWS - 1) + ") g ON CONFLICT DO NOTHING");
-        jdbc.execute("ANALYZE");
-        System.out.printf("BENCHMARK data: %,d feedback, %,d audit items, %,d KPI rows over %,d sites loaded in %.0f s%n",
-                FEEDBACK, AUDIT_ITEMS, KPI_ROWS, SITES, (System.nanoTime() - start) / 1e9);
+        BenchmarkData.load(jdbc, FEEDBACK, SITES);
 
         long reviewStart = System.nanoTime();
         JobExecution review = reviews.start(Period.parse("2026-10"), Optional.empty());

@@ -1,0 +1,96 @@
+package com.qualityreview.reporting;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.qualityreview.review.ReviewResult;
+import com.qualityreview.review.ReviewResults;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Renders every report of a review — the executive report, one per region and one per site, in
+ * each configured language — in parallel, into the review's folder. File names say scope and
+ * language: {@code executive.en.pdf}, {@code region-<code>.zh-CN.pdf}, {@code site-<code>.en.pdf}.
+ */
+@Component
+public class ReportRendering {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportRendering.class);
+    static final int COMMENTS_PER_KIND = 4;
+
+    private final ReportTemplates templates;
+    private final ReviewResults results;
+    private final List<Locale> locales;
+    private final int threads;
+
+    ReportRendering(ReportTemplates templates, ReviewResults results,
+            @Value("${quality.reports.locales:en,zh-CN}") List<String> locales,
+            @Value("${quality.reports.threads:0}") int threads) {
+        this.templates = templates;
+        this.results = results;
+        this.locales = locales.stream().map(Locale::forLanguageTag).toList();
+        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** @return the files written */
+    public List<Path> render(ReviewResult result, Path folder) throws Exception {
+        Files.createDirectories(folder);
+        ZonedDateTime now = ZonedDateTime.now(result.zone());
+        List<Task> tasks = new ArrayList<>();
+        for (Locale locale : locales) {
+            String language = locale.toLanguageTag();
+            tasks.add(new Task(folder.resolve("executive." + language + ".pdf"), () ->
+                    PdfReports.write(templates.get(ReportTemplates.Template.EXECUTIVE), new ReportModel(result, locale, now).executive(),
+                            locale, "Executive report " + result.period(), folder.resolve("executive." + language + ".pdf"))));
+            for (ReviewResult.Scope region : result.regions()) {
+                Path file = folder.resolve("region-" + fileSafe(region.code()) + "." + language + ".pdf");
+                tasks.add(new Task(file, () -> PdfReports.write(templates.get(ReportTemplates.Template.REGION),
+                        new ReportModel(result, locale, now).region(region), locale, "Region report " + region.code(), file)));
+            }
+            for (ReviewResult.Scope site : result.sites()) {
+                Path file = folder.resolve("site-" + fileSafe(site.code()) + "." + language + ".pdf");
+                tasks.add(new Task(file, () -> PdfReports.write(templates.get(ReportTemplates.Template.SITE),
+                        new ReportModel(result, locale, now).site(site, results.sampleComments(result.period(), result.zone(),
+                                site.code(), COMMENTS_PER_KIND)), locale, "Site report " + site.code(), file)));
+            }
+        }
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (Task task : tasks) {
+                running.add(pool.submit(task.work()));
+            }
+            for (Future<?> future : running) {
+                future.get();
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        log.info("rendered {} reports in {} s ({} reports/s) to {}", tasks.size(), String.format("%.1f", seconds),
+                String.format("%.1f", tasks.size() / seconds), folder);
+        return tasks.stream().map(Task::file).toList();
+    }
+
+    /** Codes are free text; file names keep letters, digits, dot, dash and underscore. */
+    static String fileSafe(String code) {
+        return code.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    private record Task(Path file, Runnable work) {
+    }
+}

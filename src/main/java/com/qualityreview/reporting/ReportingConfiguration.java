@@ -1,0 +1,50 @@
+package com.qualityreview.reporting;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import com.qualityreview.review.ReviewResult;
+import com.qualityreview.review.ReviewResults;
+import com.qualityreview.review.ReviewStepContribution;
+import com.qualityreview.system.QualityProperties;
+
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** Adds renderReportsStep to the quality review, after its figures are stored. */
+@Configuration(proxyBeanMethods = false)
+class ReportingConfiguration {
+
+    static final String RENDERED = "reports.rendered";
+
+    @Bean
+    ReviewStepContribution renderReportsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            ReviewResults results, ReportRendering rendering, QualityProperties properties) {
+        Step step = new StepBuilder("renderReportsStep", jobRepository)
+                .tasklet((contribution, context) -> {
+                    var run = ReviewStepContribution.run(contribution.getStepExecution().getJobParameters());
+                    ReviewResult result = results.load(run.period(), run.revision()).orElseThrow();
+                    Path folder = run.folder(properties.reportsDir());
+                    List<Path> files = rendering.render(result, folder);
+                    contribution.getStepExecution().getJobExecution().getExecutionContext().putInt(RENDERED, files.size());
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+        return new ReviewStepContribution() {
+            @Override
+            public int order() {
+                return 100;
+            }
+
+            @Override
+            public Step step() {
+                return step;
+            }
+        };
+    }
+}

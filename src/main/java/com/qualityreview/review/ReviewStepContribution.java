@@ -1,0 +1,28 @@
+package com.qualityreview.review;
+
+import org.springframework.batch.core.step.Step;
+
+/**
+ * A step another feature adds to the end of the quality review (render reports, deliver them),
+ * so that the review does not depend on those features. Steps run in ascending order.
+ */
+public interface ReviewStepContribution {
+
+    int order();
+
+    Step step();
+
+    /** The period and revision of the running review, from its job parameters. */
+    static ReviewRun run(org.springframework.batch.core.job.parameters.JobParameters parameters) {
+        ReviewKey key = ReviewJobConfiguration.key(parameters);
+        return new ReviewRun(key.period(), key.revision(), key.zone());
+    }
+
+    record ReviewRun(Period period, int revision, java.time.ZoneId zone) {
+
+        /** {@code <reports-dir>/<period>/r<revision>}, where all of the review's files go. */
+        public java.nio.file.Path folder(java.nio.file.Path reportsDir) {
+            return reportsDir.resolve(period.toString()).resolve("r" + revision);
+        }
+    }
+}

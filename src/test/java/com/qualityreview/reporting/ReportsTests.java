@@ -1,0 +1,206 @@
+package com.qualityreview.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.stream.Stream;
+
+import com.qualityreview.demo.DemoData;
+import com.qualityreview.demo.DemoFiles;
+import com.qualityreview.intake.ImportKind;
+import com.qualityreview.intake.Imports;
+import com.qualityreview.review.Period;
+import com.qualityreview.review.Reviews;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The PDFs of a review of the demo data, read back as text: figures against summary.csv, Chinese
+ * names and comments, Chinese headings, page numbers, what a site misses for its next star, fonts.
+ */
+@SpringBootTest(properties = {"spring.datasource.url=jdbc:hsqldb:mem:reports-tests;hsqldb.tx=mvcc",
+        "quality.reports-dir=target/test-reports/reports"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportsTests {
+
+    @Autowired
+    Imports imports;
+    @Autowired
+    Reviews reviews;
+    @Autowired
+    ReportTemplates templates;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Path folder;
+
+    @BeforeAll
+    void reviewTheDemoData() throws Exception {
+        DemoFiles files = DemoData.writeTo(Files.createTempDirectory("demo"), YearMonth.of(2026, 10));
+        List<ImportKind> kinds = List.of(ImportKind.SITES, ImportKind.CRITERIA, ImportKind.KPI_DEFINITIONS, ImportKind.FEEDBACK,
+                ImportKind.AUDITS, ImportKind.KPIS);
+        for (int i = 0; i < kinds.size(); i++) {
+            assertThat(imports.run(kinds.get(i), files.inImportOrder().get(i)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        }
+        JobExecution review = reviews.start(Period.parse("2026-10"), java.util.Optional.empty());
+        assertThat(review.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        folder = Path.of("target/test-reports/reports/2026-10/r1");
+    }
+
+    static String text(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    static int pages(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            return document.getNumberOfPages();
+        }
+    }
+
+    static String squeezed(String text) {
+        return text.replaceAll("\\s+", "");
+    }
+
+    Map<String, String> summaryRow(String scopeType, String scopeCode) throws IOException {
+        List<String> lines = Files.readAllLines(folder.resolve("summary.csv"));
+        String[] header = lines.get(0).split(",", -1);
+        for (String line : lines) {
+            String[] fields = line.split(",", -1);
+            if (fields[0].equals(scopeType) && fields[1].equals(scopeCode)) {
+                Map<String, String> row = new HashMap<>();
+                for (int i = 0; i < header.length; i++) {
+                    row.put(header[i], fields[i]);
+                }
+                return row;
+            }
+        }
+        throw new AssertionError("no " + scopeType + " " + scopeCode + " in summary.csv");
+    }
+
+    static String rounded(String value, int decimals) {
+        return String.format(Locale.ENGLISH, "%,." + decimals + "f", new BigDecimal(value).setScale(decimals, RoundingMode.HALF_UP));
+    }
+
+    @Test
+    void everyScopeGetsAReportInEachLanguageFromTemplatesCompiledOnce() throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".pdf")))
+                    .hasSize(2 * (1 + 5 + 39))
+                    .contains("executive.en.pdf", "executive.zh-CN.pdf", "region-CN-EAST.en.pdf", "site-SH-PUDONG.zh-CN.pdf");
+        }
+        assertThat(templates.compilations()).isEqualTo(3);
+    }
+
+    @Test
+    void theExecutiveHeadlinesAreTheSummaryFiguresRoundedForDisplay() throws IOException {
+        Map<String, String> org = summaryRow("ORG", "ORG");
+        String text = text(folder.resolve("executive.en.pdf"));
+
+        assertThat(text).contains(String.format(Locale.ENGLISH, "%,d", Long.parseLong(org.get("feedback_count"))))
+                .contains(rounded(org.get("csat_mean"), 2))
+                .contains(rounded(org.get("csat_satisfied_pct"), 1) + "%")
+                .contains(rounded(org.get("nps"), 1))
+                .contains(rounded(org.get("complaint_rate_pct"), 1) + "%")
+                .contains(rounded(org.get("audit_score_pct"), 1) + "%")
+                .contains(rounded(org.get("quality_index"), 1))
+                .contains("2026-10");
+        assertThat(text).contains("Page 1 of " + pages(folder.resolve("executive.en.pdf")));
+    }
+
+    @Test
+    void theChineseReportHasChineseHeadingsAndPageNumbers() throws IOException {
+        ResourceBundle zh = ReportTemplates.messages(Locale.forLanguageTag("zh-CN"));
+        ResourceBundle en = ReportTemplates.messages(Locale.ENGLISH);
+        String text = text(folder.resolve("executive.zh-CN.pdf"));
+
+        assertThat(zh.getString("executive.title")).containsPattern("\\p{IsHan}");
+        assertThat(text).contains(zh.getString("executive.title")).doesNotContain(en.getString("executive.title"))
+                .contains(zh.getString("metric.csatMean")).contains("第 1 页");
+    }
+
+    @Test
+    void aSiteReportShowsItsChineseNameAndVerbatimChineseComments() throws IOException {
+        String text = squeezed(text(folder.resolve("site-SH-PUDONG.en.pdf")));
+        List<String> chineseComments = jdbc.queryForList("SELECT comment FROM feedback WHERE site_code = 'SH-PUDONG'"
+                + " AND submitted_at >= ? AND submitted_at < ? AND comment IS NOT NULL", String.class,
+                java.time.OffsetDateTime.parse("2026-10-01T00:00:00Z"), java.time.OffsetDateTime.parse("2026-11-01T00:00:00Z")).stream().filter(c -> c.matches("(?s).*\\p{IsHan}.*")).toList();
+
+        assertThat(text).contains(squeezed("上海浦东店 Shanghai Pudong"));
+        assertThat(chineseComments).anySatisfy(comment -> assertThat(text).contains(squeezed(comment)));
+    }
+
+    @Test
+    void aSiteReportNamesWhatItMissesForTheNextStar() throws IOException {
+        // BJ-SANLITUN failed its mandatory HYGIENE criterion: 1 star, and 2 stars need HYGIENE met.
+        List<String> missed = jdbc.queryForList("SELECT label FROM review_compliance WHERE site_code = 'BJ-SANLITUN'"
+                + " AND level_role = 'NEXT' AND met = FALSE", String.class);
+        String text = squeezed(text(folder.resolve("site-BJ-SANLITUN.en.pdf")));
+
+        assertThat(missed).isNotEmpty();
+        assertThat(text).contains(squeezed("门店及洗手间清洁")).contains(squeezed("What it takes to gain the next star"));
+    }
+
+    @Test
+    void everyFontInEveryReportIsEmbedded() throws IOException {
+        List<String> notEmbedded = new ArrayList<>();
+        File[] pdfs = folder.toFile().listFiles((dir, name) -> name.endsWith(".pdf"));
+        assertThat(pdfs).isNotEmpty();
+        for (File pdf : pdfs) {
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                for (PDPage page : document.getPages()) {
+                    collectNotEmbedded(page.getResources(), pdf.getName(), notEmbedded);
+                }
+            }
+        }
+        assertThat(notEmbedded).isEmpty();
+    }
+
+    private static void collectNotEmbedded(PDResources resources, String file, List<String> notEmbedded) throws IOException {
+        if (resources == null) {
+            return;
+        }
+        for (COSName name : resources.getFontNames()) {
+            PDFont font = resources.getFont(name);
+            if (!font.isEmbedded()) {
+                notEmbedded.add(file + ": " + font.getName());
+            }
+        }
+        for (COSName name : resources.getXObjectNames()) {
+            PDXObject object = resources.getXObject(name);
+            if (object instanceof PDFormXObject form) {
+                collectNotEmbedded(form.getResources(), file, notEmbedded);
+            }
+        }
+    }
+}
