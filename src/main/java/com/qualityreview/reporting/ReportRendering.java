@@ -41,7 +41,8 @@ public class ReportRendering {
         this.templates = templates;
         this.results = results;
         this.locales = locales.stream().map(Locale::forLanguageTag).toList();
-        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        // One more than the cores: a report also waits on its comment queries and on the disk.
+        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors() + 1;
     }
 
     /** @return the files written */
