@@ -51,17 +51,17 @@ public class ReportRendering {
         ZonedDateTime now = ZonedDateTime.now(result.zone());
         List<Task> tasks = new ArrayList<>();
         for (Locale locale : locales) {
-            String language = locale.toLanguageTag();
-            tasks.add(new Task(folder.resolve("executive." + language + ".pdf"), () ->
+            Path executive = folder.resolve(ReportTexts.reportFile("ORG", "ORG", locale));
+            tasks.add(new Task(executive, () ->
                     PdfReports.write(templates.get(ReportTemplates.Template.EXECUTIVE), new ReportModel(result, locale, now).executive(),
-                            locale, "Executive report " + result.period(), folder.resolve("executive." + language + ".pdf"))));
+                            locale, "Executive report " + result.period(), executive)));
             for (ReviewResult.Scope region : result.regions()) {
-                Path file = folder.resolve("region-" + fileSafe(region.code()) + "." + language + ".pdf");
+                Path file = folder.resolve(ReportTexts.reportFile("REGION", region.code(), locale));
                 tasks.add(new Task(file, () -> PdfReports.write(templates.get(ReportTemplates.Template.REGION),
                         new ReportModel(result, locale, now).region(region), locale, "Region report " + region.code(), file)));
             }
             for (ReviewResult.Scope site : result.sites()) {
-                Path file = folder.resolve("site-" + fileSafe(site.code()) + "." + language + ".pdf");
+                Path file = folder.resolve(ReportTexts.reportFile("SITE", site.code(), locale));
                 tasks.add(new Task(file, () -> PdfReports.write(templates.get(ReportTemplates.Template.SITE),
                         new ReportModel(result, locale, now).site(site, results.sampleComments(result.period(), result.zone(),
                                 site.code(), COMMENTS_PER_KIND)), locale, "Site report " + site.code(), file)));
@@ -85,11 +85,6 @@ public class ReportRendering {
         log.info("rendered {} reports in {} s ({} reports/s) to {}", tasks.size(), String.format("%.1f", seconds),
                 String.format("%.1f", tasks.size() / seconds), folder);
         return tasks.stream().map(Task::file).toList();
-    }
-
-    /** Codes are free text; file names keep letters, digits, dot, dash and underscore. */
-    static String fileSafe(String code) {
-        return code.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     private record Task(Path file, Runnable work) {

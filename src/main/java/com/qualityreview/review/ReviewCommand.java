@@ -108,6 +108,11 @@ class ReviewCommand implements Command, JobOutcome {
         catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return 0;
+        if (execution.getExecutionContext().containsKey(ReviewStepContribution.OUTCOME_LINES)) {
+            execution.getExecutionContext().getString(ReviewStepContribution.OUTCOME_LINES).lines()
+                    .forEach(System.out::println);
+        }
+        // Steps ran, but something needs a person (failed deliveries): say so in the exit status.
+        return execution.getExitStatus().getExitCode().equals(ReviewStepContribution.COMPLETED_WITH_PROBLEMS) ? 3 : 0;
     }
 }

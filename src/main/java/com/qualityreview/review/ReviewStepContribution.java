@@ -8,6 +8,18 @@ import org.springframework.batch.core.step.Step;
  */
 public interface ReviewStepContribution {
 
+    /** Job-context key of the lines a contributed step adds to what the review command prints. */
+    String OUTCOME_LINES = "review.outcomeLines";
+
+    /** Exit code of a review whose steps all ran but that has something for a person to act on. */
+    String COMPLETED_WITH_PROBLEMS = "COMPLETED_WITH_PROBLEMS";
+
+    static void addOutcomeLine(org.springframework.batch.core.job.JobExecution job, String line) {
+        var context = job.getExecutionContext();
+        String lines = context.containsKey(OUTCOME_LINES) ? context.getString(OUTCOME_LINES) + "\n" : "";
+        context.putString(OUTCOME_LINES, lines + line);
+    }
+
     int order();
 
     Step step();

@@ -30,7 +30,7 @@ class DemoAcrossDatabasesTests {
         Path reports = folder.resolve(name);
         try (ConfigurableApplicationContext context = SpringApplication.run(QualityReviewApplication.class, "demo",
                 "--demo.month=2026-10", "--demo.folder=" + folder.resolve("data-" + name), "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + user, "--quality.reports-dir=" + reports,
+                "--spring.datasource.username=" + user, "--quality.reports-dir=" + reports, "--quality.outbox-dir=" + folder.resolve("outbox-" + name),
                 "--logging.file.name=target/test-logs/demo.log")) {
             assertThat(SpringApplication.exit(context)).isZero();
         }

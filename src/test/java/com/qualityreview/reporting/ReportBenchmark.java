@@ -30,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code ./mvnw -Pbenchmark verify -Dtest=ReportBenchmark}.
  */
 @ExtendWith(PostgresTestDatabase.class)
-@SpringBootTest(properties = {"quality.reports-dir=target/benchmark/reports", "quality.reports.locales=en"})
+@SpringBootTest(properties = {"quality.stakeholders=src/test/resources/review/no-stakeholders.yml", "quality.reports-dir=target/benchmark/reports", "quality.reports.locales=en"})
 class ReportBenchmark {
 
     @DynamicPropertySource

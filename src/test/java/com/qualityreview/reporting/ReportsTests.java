@@ -48,7 +48,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * names and comments, Chinese headings, page numbers, what a site misses for its next star, fonts.
  */
 @SpringBootTest(properties = {"spring.datasource.url=jdbc:hsqldb:mem:reports-tests;hsqldb.tx=mvcc",
-        "quality.reports-dir=target/test-reports/reports"})
+        "quality.reports-dir=target/test-reports/reports", "quality.outbox-dir=target/test-reports/reports-outbox"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportsTests {
 

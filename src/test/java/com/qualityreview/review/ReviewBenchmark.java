@@ -28,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code ./mvnw -Pbenchmark verify -Dtest=ReviewBenchmark} (-Dbenchmark.feedback=N to scale down).
  */
 @ExtendWith(PostgresTestDatabase.class)
-@SpringBootTest(properties = {"quality.reports-dir=target/benchmark/reports"})
+@SpringBootTest(properties = {"quality.stakeholders=src/test/resources/review/no-stakeholders.yml", "quality.reports-dir=target/benchmark/reports"})
 class ReviewBenchmark {
 
     static final long FEEDBACK = Long.getLong("benchmark.feedback", 10_000_000L);

@@ -1,0 +1,116 @@
+package com.qualityreview.delivery;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.qualityreview.reporting.ReportTexts;
+import com.qualityreview.review.ReviewResult;
+import com.qualityreview.review.ReviewResults;
+import com.qualityreview.review.ReviewStepContribution;
+import com.qualityreview.system.QualityProperties;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Adds to the review: planDeliveriesStep (one delivery per stakeholder in the outbox table) and
+ * sendDeliveriesStep (sends what is pending). The steps keep no transaction of their own: every
+ * status change commits at once, so a restart sees exactly what was sent.
+ */
+@Configuration(proxyBeanMethods = false)
+class DeliveryConfiguration {
+
+    static final Path DEFAULT_STAKEHOLDERS = Path.of("jobs/stakeholders.yml");
+
+    @Bean
+    DeliverySettings deliverySettings(QualityProperties properties,
+            @Value("${quality.reports.locales:en,zh-CN}") List<String> locales,
+            @Value("${quality.mail.from:Quality Review <quality-review@localhost>}") String from,
+            @Value("${quality.mail.message-id-domain:quality-review.local}") String messageIdDomain,
+            @Value("${quality.delivery.max-attempts:4}") int maxAttempts,
+            @Value("${quality.delivery.retry-delay:PT2S}") Duration retryDelay) {
+        return new DeliverySettings(properties.stakeholders(), properties.stakeholders().equals(DEFAULT_STAKEHOLDERS),
+                locales.stream().map(Locale::forLanguageTag).collect(Collectors.toSet()), from, messageIdDomain, maxAttempts,
+                retryDelay, properties.reportsDir());
+    }
+
+    record DeliverySettings(Path stakeholders, boolean defaultStakeholders, Set<Locale> locales, String from,
+            String messageIdDomain, int maxAttempts, Duration retryDelay, Path reportsDir) {
+    }
+
+    @Bean
+    ReviewStepContribution planDeliveriesStep(JobRepository jobRepository, ReviewResults results, DeliveryStore store,
+            DeliverySettings settings) {
+        Step step = new StepBuilder("planDeliveriesStep", jobRepository)
+                .tasklet((contribution, context) -> {
+                    var run = ReviewStepContribution.run(contribution.getStepExecution().getJobParameters());
+                    ReviewResult result = results.load(run.period(), run.revision()).orElseThrow();
+                    List<Stakeholder> stakeholders = Stakeholders.load(settings.stakeholders(), settings.defaultStakeholders(),
+                            settings.locales(), codes(result.regions()), codes(result.sites()));
+                    store.plan(run.period().toString(), run.revision(), stakeholders,
+                            s -> ReportTexts.reportFile(s.scopeType(), s.scopeCode(), s.locale()));
+                    return RepeatStatus.FINISHED;
+                }, new ResourcelessTransactionManager())
+                .build();
+        return contribution(200, step);
+    }
+
+    @Bean
+    ReviewStepContribution sendDeliveriesStep(JobRepository jobRepository, ReviewResults results, DeliveryStore store,
+            MailTransport transport, DeliverySettings settings) {
+        Step step = new StepBuilder("sendDeliveriesStep", jobRepository)
+                .tasklet((contribution, context) -> {
+                    var run = ReviewStepContribution.run(contribution.getStepExecution().getJobParameters());
+                    DeliverySender.Outcome outcome = sender(store, transport, settings)
+                            .send(run.period().toString(), run.revision(), messages(results, settings, run));
+                    var job = contribution.getStepExecution().getJobExecution();
+                    ReviewStepContribution.addOutcomeLine(job, "deliveries: " + outcome.sent() + " " + transport.describe()
+                            + (outcome.failed() > 0 ? ", " + outcome.failed() + " FAILED (see the delivery list; resend on demand)" : ""));
+                    if (outcome.failed() > 0) {
+                        contribution.setExitStatus(new ExitStatus(ReviewStepContribution.COMPLETED_WITH_PROBLEMS,
+                                outcome.failed() + " deliveries failed"));
+                    }
+                    return RepeatStatus.FINISHED;
+                }, new ResourcelessTransactionManager())
+                .build();
+        return contribution(210, step);
+    }
+
+    static DeliverySender sender(DeliveryStore store, MailTransport transport, DeliverySettings settings) {
+        return new DeliverySender(store, transport, settings.maxAttempts(), settings.retryDelay(), settings.messageIdDomain());
+    }
+
+    static DeliveryMessages messages(ReviewResults results, DeliverySettings settings, ReviewStepContribution.ReviewRun run) {
+        ReviewResult result = results.load(run.period(), run.revision()).orElseThrow();
+        return new DeliveryMessages(result, run.folder(settings.reportsDir()), settings.from(), settings.messageIdDomain());
+    }
+
+    private static Set<String> codes(List<ReviewResult.Scope> scopes) {
+        return scopes.stream().map(ReviewResult.Scope::code).collect(Collectors.toSet());
+    }
+
+    private static ReviewStepContribution contribution(int order, Step step) {
+        return new ReviewStepContribution() {
+            @Override
+            public int order() {
+                return order;
+            }
+
+            @Override
+            public Step step() {
+                return step;
+            }
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package com.qualityreview.delivery;
+
+import java.util.List;
+import java.util.Optional;
+
+import com.qualityreview.review.Period;
+import com.qualityreview.system.Command;
+import com.qualityreview.system.CommandException;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.stereotype.Component;
+
+/** {@code resend <period> [--revision=N] [--to=EMAIL]}: sends a review's deliveries again. */
+@Component
+class ResendCommand implements Command {
+
+    private final Deliveries deliveries;
+
+    ResendCommand(Deliveries deliveries) {
+        this.deliveries = deliveries;
+    }
+
+    @Override
+    public String name() {
+        return "resend";
+    }
+
+    @Override
+    public String usage() {
+        return "<period> [--revision=N] [--to=EMAIL]    resend the failed deliveries of a review, or all of one address";
+    }
+
+    @Override
+    public int run(List<String> arguments, ApplicationArguments options) throws Exception {
+        if (arguments.size() != 1) {
+            throw new CommandException("resend needs one period: resend <period> [--revision=N] [--to=EMAIL]");
+        }
+        Period period;
+        try {
+            period = Period.parse(arguments.get(0));
+        }
+        catch (IllegalArgumentException e) {
+            throw new CommandException(e.getMessage());
+        }
+        Optional<Integer> revision = Optional.ofNullable(options.getOptionValues("revision")).map(v -> Integer.parseInt(v.get(0)));
+        Optional<String> to = Optional.ofNullable(options.getOptionValues("to")).map(v -> v.get(0));
+        Deliveries.Resent resent;
+        try {
+            resent = deliveries.resend(period, revision, to);
+        }
+        catch (IllegalArgumentException e) {
+            throw new CommandException(e.getMessage());
+        }
+        System.out.println("resend " + period + " revision " + resent.revision() + ": " + resent.reopened() + " reopened, "
+                + resent.sent() + " " + resent.transport() + (resent.failed() > 0 ? ", " + resent.failed() + " still FAILED" : ""));
+        return resent.failed() > 0 ? 3 : 0;
+    }
+}

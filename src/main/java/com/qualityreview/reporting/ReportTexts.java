@@ -1,0 +1,67 @@
+package com.qualityreview.reporting;
+
+import java.math.BigDecimal;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.qualityreview.review.ReviewResult;
+
+/**
+ * The reports' wording for other features (the delivery emails): labels from the templates'
+ * messages, headline figures formatted as in the PDFs, and the report files' names.
+ */
+public final class ReportTexts {
+
+    private final ReportModel model;
+
+    private ReportTexts(ReportModel model) {
+        this.model = model;
+    }
+
+    public static ReportTexts of(ReviewResult result, Locale locale) {
+        return new ReportTexts(new ReportModel(result, locale, ZonedDateTime.now(result.zone())));
+    }
+
+    /** One headline figure as the report shows it. */
+    public record Headline(String label, String value, String previous, String change, String marker) {
+    }
+
+    public List<Headline> headlines(ReviewResult.Scope scope) {
+        return model.headlines(scope).stream().map(ReportTexts::headline).toList();
+    }
+
+    private static Headline headline(Map<String, Object> row) {
+        return new Headline((String) row.get("label"), (String) row.get("value"), (String) row.get("previous"),
+                (String) row.get("change"), (String) row.get("marker"));
+    }
+
+    public String text(String key, Object... arguments) {
+        return model.text(key, arguments);
+    }
+
+    public String rating(String code) {
+        return model.rating(code);
+    }
+
+    public String percent(BigDecimal value) {
+        return model.percent(value);
+    }
+
+    /** {@code executive.en.pdf}, {@code region-<code>.zh-CN.pdf}, {@code site-<code>.en.pdf}. */
+    public static String reportFile(String scopeType, String scopeCode, Locale locale) {
+        String language = locale.toLanguageTag();
+        return switch (scopeType) {
+            case "ORG" -> "executive." + language + ".pdf";
+            case "REGION" -> "region-" + fileSafe(scopeCode) + "." + language + ".pdf";
+            case "SITE" -> "site-" + fileSafe(scopeCode) + "." + language + ".pdf";
+            default -> throw new IllegalArgumentException("unknown scope type " + scopeType);
+        };
+    }
+
+    /** Codes are free text; file names keep letters, digits, dot, dash and underscore. */
+    static String fileSafe(String code) {
+        return code.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}

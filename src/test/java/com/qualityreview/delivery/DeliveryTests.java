@@ -1,0 +1,271 @@
+package com.qualityreview.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.util.ServerSetup;
+import com.qualityreview.execution.Executions;
+import com.qualityreview.intake.Imports;
+import com.qualityreview.review.Period;
+import com.qualityreview.review.Reviews;
+import com.qualityreview.review.SmallOrganisation;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Delivery through a real SMTP conversation with GreenMail on loopback: one message per
+ * stakeholder with the PDF of their scope and language, retries while the server is down, a 550
+ * for one recipient, and a kill in the middle of sending.
+ */
+@SpringBootTest(properties = {"spring.datasource.url=jdbc:hsqldb:mem:delivery-tests;hsqldb.tx=mvcc",
+        "quality.stakeholders=src/test/resources/delivery/stakeholders.yml", "quality.reports-dir=target/test-reports/delivery",
+        "quality.rating-scheme=src/test/resources/review/test-rating.yml",
+        "quality.delivery.retry-delay=PT0.2S", "quality.delivery.max-attempts=8", "spring.mail.host=127.0.0.1"})
+@Import(DeliveryTests.KillSwitch.class)
+class DeliveryTests {
+
+    static final int PORT = freePort();
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.port", () -> PORT);
+    }
+
+    /** Simulates the process dying right after the server accepted the n-th message. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class KillSwitch {
+        static final AtomicInteger killAfter = new AtomicInteger(-1);
+
+        @Bean
+        static BeanPostProcessor killableTransport() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    if (bean instanceof MailTransport transport) {
+                        return new MailTransport() {
+                            @Override
+                            public void send(MimeMessage message, Delivery delivery) throws jakarta.mail.MessagingException {
+                                transport.send(message, delivery);
+                                if (killAfter.decrementAndGet() == 0) {
+                                    throw new KilledForTest();
+                                }
+                            }
+
+                            @Override
+                            public String describe() {
+                                return transport.describe();
+                            }
+                        };
+                    }
+                    return bean;
+                }
+            };
+        }
+    }
+
+    static final class KilledForTest extends Error {
+        KilledForTest() {
+            super("process killed (test)");
+        }
+    }
+
+    @Autowired
+    Imports imports;
+    @Autowired
+    Reviews reviews;
+    @Autowired
+    Deliveries deliveries;
+    @Autowired
+    Executions executions;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @TempDir
+    Path folder;
+
+    RejectingGreenMail smtp;
+
+    @BeforeEach
+    void organisationAndServer() throws Exception {
+        KillSwitch.killAfter.set(-1);
+        for (String table : List.of("delivery", "review_trend", "review_figures", "review_rating_count", "review_pareto", "review_kpi",
+                "review_mandatory", "review_compliance", "review_warning", "review_run", "rejected_row", "import_file", "feedback",
+                "audit_item", "kpi_measurement", "kpi_definition", "criterion", "site", "region")) {
+            jdbc.update("DELETE FROM " + table);
+        }
+        SmallOrganisation.load(imports, folder);
+        smtp = new RejectingGreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        smtp.stop();
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Map<String, List<MimeMessage>> receivedByRecipient() throws Exception {
+        Map<String, List<MimeMessage>> byRecipient = new java.util.TreeMap<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            String to = ((jakarta.mail.internet.InternetAddress) message.getAllRecipients()[0]).getAddress();
+            byRecipient.computeIfAbsent(to, t -> new ArrayList<>()).add(message);
+        }
+        return byRecipient;
+    }
+
+    static String attachmentText(MimeMessage message, String expectedName) throws Exception {
+        Multipart mixed = (Multipart) message.getContent();
+        for (int i = 0; i < mixed.getCount(); i++) {
+            BodyPart part = mixed.getBodyPart(i);
+            if (expectedName.equals(part.getFileName())) {
+                try (InputStream pdf = part.getInputStream()) {
+                    return new PDFTextStripper().getText(Loader.loadPDF(pdf.readAllBytes()));
+                }
+            }
+        }
+        throw new AssertionError("no attachment " + expectedName);
+    }
+
+    List<String> statuses() {
+        return jdbc.queryForList("SELECT email || ':' || status FROM delivery ORDER BY email", String.class);
+    }
+
+    @Test
+    void eachStakeholderReceivesExactlyOneMessageWithTheReportOfTheirScopeAndLanguage() throws Exception {
+        JobExecution review = reviews.start(Period.parse("2026-10"), Optional.empty());
+
+        assertThat(review.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Map<String, List<MimeMessage>> received = receivedByRecipient();
+        assertThat(received).hasSize(4).allSatisfy((to, messages) -> assertThat(messages).hasSize(1));
+
+        MimeMessage site = received.get("adam@example.com").get(0);
+        assertThat(site.getSubject()).isEqualTo("Quality review 2026-10 · Site Alpha 甲 (A) · 2★");
+        assertThat(site.getMessageID()).matches("<quality-review\\.delivery-\\d+\\.2026-10\\.r1@quality-review\\.local>");
+        assertThat(attachmentText(site, "site-A.en.pdf")).contains("Site Quality Review").contains("Alpha 甲");
+
+        MimeMessage region = received.get("region.one@example.com").get(0);
+        assertThat(region.getSubject()).startsWith("服务质量评审 2026-10 · 区域 Region one（R1）");
+        assertThat(attachmentText(region, "region-R1.zh-CN.pdf")).contains("Region one").contains("第 1 页");
+        assertThat(attachmentText(received.get("olivia@example.com").get(0), "executive.en.pdf")).contains("Executive Quality Review");
+        assertThat(attachmentText(received.get("gamma@example.com").get(0), "site-C.zh-CN.pdf")).contains("Gamma");
+        String body = region.getContent().toString();
+        assertThat(statuses()).allMatch(s -> s.endsWith(":SENT"));
+
+        // Running the review of the same revision again sends nothing that was sent.
+        JobExecution again = reviews.start(Period.parse("2026-10"), Optional.of(1));
+        assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(smtp.getReceivedMessages()).hasSize(4);
+        assertThat(body).isNotEmpty();
+    }
+
+    @Test
+    void whileTheServerIsDownDeliveriesWaitAndThenGoOutOnce() throws Exception {
+        smtp.stop();
+        CompletableFuture<JobExecution> review = CompletableFuture.supplyAsync(() -> {
+            try {
+                return reviews.start(Period.parse("2026-10"), Optional.empty());
+            }
+            catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        // The first delivery is refused until the server comes back.
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (jdbc.queryForObject("SELECT COUNT(*) FROM delivery WHERE attempts >= 2", Integer.class) == 0) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        smtp = new RejectingGreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+
+        assertThat(review.get(60, TimeUnit.SECONDS).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(receivedByRecipient()).hasSize(4).allSatisfy((to, messages) -> assertThat(messages).hasSize(1));
+        assertThat(statuses()).allMatch(s -> s.endsWith(":SENT"));
+        assertThat(jdbc.queryForObject("SELECT MAX(attempts) FROM delivery", Integer.class)).isGreaterThan(1);
+    }
+
+    @Test
+    void aRecipientRejectedWith550FailsAloneWithTheServersReasonAndCanBeResent() throws Exception {
+        smtp.blocked().add("gamma@example.com");
+
+        JobExecution review = reviews.start(Period.parse("2026-10"), Optional.empty());
+
+        assertThat(review.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(review.getExitStatus().getExitCode()).isEqualTo("COMPLETED_WITH_PROBLEMS");
+        assertThat(receivedByRecipient()).containsOnlyKeys("adam@example.com", "olivia@example.com", "region.one@example.com");
+        assertThat(statuses()).containsExactly("adam@example.com:SENT", "gamma@example.com:FAILED", "olivia@example.com:SENT",
+                "region.one@example.com:SENT");
+        assertThat(jdbc.queryForObject("SELECT last_error FROM delivery WHERE email = 'gamma@example.com'", String.class))
+                .contains("550").contains("mailbox unavailable");
+        assertThat(jdbc.queryForObject("SELECT attempts FROM delivery WHERE email = 'gamma@example.com'", Integer.class)).isEqualTo(1);
+
+        smtp.blocked().clear();
+        Deliveries.Resent resent = deliveries.resend(Period.parse("2026-10"), Optional.empty(), Optional.empty());
+
+        assertThat(resent.sent()).isEqualTo(1);
+        assertThat(resent.failed()).isZero();
+        assertThat(receivedByRecipient()).hasSize(4).allSatisfy((to, messages) -> assertThat(messages).hasSize(1));
+        assertThat(jdbc.queryForObject("SELECT attempts FROM delivery WHERE email = 'gamma@example.com'", Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    void aRunKilledWhileSendingAndRestartedLeavesNoDuplicateOnTheServer() throws Exception {
+        KillSwitch.killAfter.set(2);
+
+        JobExecution killed = reviews.start(Period.parse("2026-10"), Optional.empty());
+
+        assertThat(killed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
+        assertThat(jdbc.queryForList("SELECT status FROM delivery ORDER BY id", String.class))
+                .containsExactly("SENT", "SENDING", "PENDING", "PENDING");
+
+        JobExecution restarted = executions.restart(killed.getId(), true);
+
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Map<String, List<MimeMessage>> received = receivedByRecipient();
+        assertThat(received).hasSize(4).allSatisfy((to, messages) -> assertThat(messages).hasSize(1));
+        // The one interrupted between the server's acceptance and its record is not sent twice.
+        assertThat(jdbc.queryForList("SELECT status FROM delivery ORDER BY id", String.class))
+                .containsExactly("SENT", "FAILED", "SENT", "SENT");
+    }
+}
