@@ -225,6 +225,18 @@ class DeliveryTests {
     }
 
     @Test
+    void aTemporaryRejectionIsRetriedUntilTheServerTakesTheMessage() throws Exception {
+        smtp.defer("adam@example.com", 2);
+
+        JobExecution review = reviews.start(Period.parse("2026-10"), Optional.empty());
+
+        assertThat(review.getExitStatus().getExitCode()).isEqualTo("COMPLETED");
+        assertThat(receivedByRecipient()).hasSize(4).allSatisfy((to, messages) -> assertThat(messages).hasSize(1));
+        assertThat(jdbc.queryForObject("SELECT attempts FROM delivery WHERE email = 'adam@example.com'", Integer.class)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT attempts FROM delivery WHERE email = 'olivia@example.com'", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
     void aRecipientRejectedWith550FailsAloneWithTheServersReasonAndCanBeResent() throws Exception {
         smtp.blocked().add("gamma@example.com");
 

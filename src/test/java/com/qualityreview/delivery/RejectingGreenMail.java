@@ -15,10 +15,11 @@ import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
-/** GreenMail whose SMTP server answers RCPT TO with 550 for the addresses a test blocks. */
+/** GreenMail whose SMTP server answers RCPT TO with 550 for blocked addresses and 451 for deferred ones. */
 class RejectingGreenMail extends GreenMail {
 
     private Set<String> blocked;
+    private Map<String, java.util.concurrent.atomic.AtomicInteger> deferred;
 
     RejectingGreenMail(ServerSetup setup) {
         super(setup);
@@ -31,13 +32,28 @@ class RejectingGreenMail extends GreenMail {
         return blocked;
     }
 
+    /** The next {@code times} attempts for this address get a 451 (try again later). */
+    void defer(String address, int times) {
+        deferred().put(address, new java.util.concurrent.atomic.AtomicInteger(times));
+    }
+
+    private Map<String, java.util.concurrent.atomic.AtomicInteger> deferred() {
+        if (deferred == null) {
+            deferred = new ConcurrentHashMap<>();
+        }
+        return deferred;
+    }
+
     @Override
     protected Map<String, AbstractServer> createServices(ServerSetup[] config, Managers managers) {
         SmtpManager rejecting = new SmtpManager(managers.getImapHostManager(), managers.getUserManager()) {
             @Override
             public String checkRecipient(SmtpState state, MailAddress recipient) {
-                return blocked().contains(recipient.getEmail())
-                        ? "550 5.1.1 <" + recipient.getEmail() + ">: Recipient address rejected: mailbox unavailable" : null;
+                if (blocked().contains(recipient.getEmail())) {
+                    return "550 5.1.1 <" + recipient.getEmail() + ">: Recipient address rejected: mailbox unavailable";
+                }
+                var left = deferred().get(recipient.getEmail());
+                return left != null && left.getAndDecrement() > 0 ? "451 4.3.0 <" + recipient.getEmail() + ">: try again later" : null;
             }
         };
         Managers withRejection = new Managers() {
