@@ -39,14 +39,15 @@ class DeliveryConfiguration {
             @Value("${quality.mail.from:Quality Review <quality-review@localhost>}") String from,
             @Value("${quality.mail.message-id-domain:quality-review.local}") String messageIdDomain,
             @Value("${quality.delivery.max-attempts:4}") int maxAttempts,
-            @Value("${quality.delivery.retry-delay:PT2S}") Duration retryDelay) {
+            @Value("${quality.delivery.retry-delay:PT2S}") Duration retryDelay,
+            @Value("${quality.delivery.threads:8}") int threads) {
         return new DeliverySettings(properties.stakeholders(), properties.stakeholders().equals(DEFAULT_STAKEHOLDERS),
                 locales.stream().map(Locale::forLanguageTag).collect(Collectors.toSet()), from, messageIdDomain, maxAttempts,
-                retryDelay, properties.reportsDir());
+                retryDelay, properties.reportsDir(), Math.max(1, threads));
     }
 
     record DeliverySettings(Path stakeholders, boolean defaultStakeholders, Set<Locale> locales, String from,
-            String messageIdDomain, int maxAttempts, Duration retryDelay, Path reportsDir) {
+            String messageIdDomain, int maxAttempts, Duration retryDelay, Path reportsDir, int threads) {
     }
 
     @Bean
@@ -88,7 +89,8 @@ class DeliveryConfiguration {
     }
 
     static DeliverySender sender(DeliveryStore store, MailTransport transport, DeliverySettings settings) {
-        return new DeliverySender(store, transport, settings.maxAttempts(), settings.retryDelay(), settings.messageIdDomain());
+        return new DeliverySender(store, transport, settings.maxAttempts(), settings.retryDelay(), settings.messageIdDomain(),
+                settings.threads());
     }
 
     static DeliveryMessages messages(ReviewResults results, DeliverySettings settings, ReviewStepContribution.ReviewRun run) {

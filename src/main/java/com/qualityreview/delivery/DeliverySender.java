@@ -30,8 +30,11 @@ final class DeliverySender {
     private final int maxAttempts;
     private final Duration firstDelay;
     private final String messageIdDomain;
+    private final int threads;
 
-    DeliverySender(DeliveryStore store, MailTransport transport, int maxAttempts, Duration firstDelay, String messageIdDomain) {
+    DeliverySender(DeliveryStore store, MailTransport transport, int maxAttempts, Duration firstDelay, String messageIdDomain,
+            int threads) {
+        this.threads = threads;
         this.store = store;
         this.transport = transport;
         this.maxAttempts = maxAttempts;
@@ -44,14 +47,37 @@ final class DeliverySender {
             store.failed(interrupted.id(), "interrupted while sending: it may or may not have reached the server;"
                     + " not sent again automatically (resend on demand)");
         }
-        int sent = 0;
-        for (Delivery delivery : store.withStatus(period, revision, Delivery.PENDING)) {
-            if (deliver(delivery, messages)) {
-                sent++;
+        // Deliveries are independent, so several go out at once: each waits on the server's replies.
+        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+            for (Delivery delivery : store.withStatus(period, revision, Delivery.PENDING)) {
+                running.add(pool.submit(() -> {
+                    if (deliver(delivery, messages)) {
+                        sent.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> future : running) {
+                try {
+                    future.get();
+                }
+                catch (java.util.concurrent.ExecutionException e) {
+                    // A fatal error ends the run as it would end the process; pending ones stay pending.
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
             }
         }
+        finally {
+            pool.shutdownNow();
+        }
         List<Delivery> failures = store.withStatus(period, revision, Delivery.FAILED);
-        return new Outcome(sent, failures.size(), failures);
+        return new Outcome(sent.get(), failures.size(), failures);
     }
 
     private boolean deliver(Delivery delivery, DeliveryMessages messages) throws InterruptedException {

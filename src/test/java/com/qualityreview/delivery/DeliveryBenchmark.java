@@ -76,6 +76,14 @@ class DeliveryBenchmark {
             var send = review.getStepExecutions().stream().filter(s -> s.getStepName().equals("sendDeliveriesStep")).findFirst().orElseThrow();
             double seconds = Duration.between(send.getStartTime(), send.getEndTime()).toMillis() / 1000.0;
             assertThat(smtp.getReceivedMessages()).hasSize(DELIVERIES);
+            assertThat(java.util.Arrays.stream(smtp.getReceivedMessages()).map(m -> {
+                try {
+                    return m.getMessageID();
+                }
+                catch (jakarta.mail.MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            })).doesNotHaveDuplicates();
             System.out.printf("BENCHMARK deliveries: %,d messages with a PDF attached (about %d KB each) in %.1f s = %.1f messages/s%n",
                     DELIVERIES, smtp.getReceivedMessages()[0].getSize() / 1024, seconds, DELIVERIES / seconds);
         }
