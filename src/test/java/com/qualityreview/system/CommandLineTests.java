@@ -110,6 +110,22 @@ class CommandLineTests {
     }
 
     @Test
+    void aBadStakeholderStopsTheReviewWithOneLineNamingTheEntry() throws Exception {
+        Path sites = Files.writeString(folder.resolve("sites.csv"), "site_code,name,region_code,region_name\nS1,One,R1,Region one\n");
+        Path stakeholders = Files.writeString(folder.resolve("stakeholders.yml"),
+                "stakeholders:\n  - { name: Ann, email: ann@example.com, locale: en, scope: \"SITE:NOPE\" }\n");
+        run("import", "sites", sites.toString());
+
+        Outcome outcome = run("review", "2026-10", "--quality.stakeholders=" + stakeholders,
+                "--quality.reports-dir=" + folder.resolve("reports"));
+
+        assertThat(outcome.status()).isEqualTo(1);
+        assertThat(outcome.err().lines().toList()).hasSize(1).first().asString()
+                .startsWith("error: review of 2026-10 revision 1 FAILED: quality.stakeholders (" + stakeholders + "): entry 1 (Ann):"
+                        + " scope 'SITE:NOPE' is not ORG");
+    }
+
+    @Test
     void aBadSettingStopsTheApplicationWithAMessageNamingIt() {
         assertThatThrownBy(() -> run("executions", "--quality.zone=Mars/Olympus"))
                 .hasRootCauseMessage("quality.zone: 'Mars/Olympus' is not a known time zone (for example UTC or Asia/Shanghai)");
