@@ -55,7 +55,7 @@ record Header(ImportKind kind, int[] positions, int fieldCount) {
             problems.add("missing required column(s) " + String.join(", ", missing));
         }
         if (!problems.isEmpty()) {
-            throw new ImportFileException(fileName + ": line 1 (header) is not a " + kind.fileName() + " header: "
+            throw new ImportFileException(fileName + ": line 1 (header) is not a valid " + kind.fileName() + " header: "
                     + String.join("; ", problems) + ". Expected columns: "
                     + String.join(", ", kind.columns().stream().map(Column::name).toList()));
         }

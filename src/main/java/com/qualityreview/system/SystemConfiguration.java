@@ -13,6 +13,12 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(QualityProperties.class)
 class SystemConfiguration {
 
+    /** The time source of schedules and file rules, replaceable in tests. */
+    @Bean
+    java.time.Clock clock() {
+        return java.time.Clock.systemUTC();
+    }
+
     @Bean
     DatabaseDialect databaseDialect(DataSource dataSource) {
         return DatabaseDialect.of(dataSource);

@@ -77,7 +77,7 @@ class CommandLineTests {
 
         assertThat(outcome.status()).isEqualTo(1);
         assertThat(outcome.err().lines().toList()).hasSize(1).first().asString()
-                .startsWith("error: sites.csv: line 1 (header) is not a sites header: unknown column(s) site_code;name;")
+                .startsWith("error: sites.csv: line 1 (header) is not a valid sites header: unknown column(s) site_code;name;")
                 .contains("missing required column(s) site_code, name, region_code, region_name");
     }
 

@@ -1,0 +1,70 @@
+package com.qualityreview.intake;
+
+import java.util.List;
+import java.util.Optional;
+
+import com.qualityreview.system.Command;
+import com.qualityreview.system.CommandException;
+import com.qualityreview.system.JobOutcome;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.stereotype.Component;
+
+/** {@code scan-inbound}: imports what waits in quality.inbound-dir (the nightly schedule's job). */
+@Component
+class InboundCommand implements Command, JobOutcome {
+
+    private final JobOperator jobOperator;
+    private final Job inboundScanJob;
+
+    InboundCommand(JobOperator jobOperator, Job inboundScanJob) {
+        this.jobOperator = jobOperator;
+        this.inboundScanJob = inboundScanJob;
+    }
+
+    @Override
+    public String name() {
+        return "scan-inbound";
+    }
+
+    @Override
+    public String usage() {
+        return "   import every <kind>*.csv waiting in quality.inbound-dir; move it to processed/ or failed/";
+    }
+
+    @Override
+    public int run(List<String> arguments, ApplicationArguments options) throws Exception {
+        return print(jobOperator.start(inboundScanJob, new JobParametersBuilder().addLong("run.id", System.currentTimeMillis())
+                .toJobParameters()));
+    }
+
+    @Override
+    public String jobName() {
+        return InboundJobConfiguration.JOB_NAME;
+    }
+
+    @Override
+    public Optional<String> counts(JobExecution execution) {
+        var context = execution.getExecutionContext();
+        if (!context.containsKey(InboundJobConfiguration.SUMMARY)) {
+            return Optional.empty();
+        }
+        String summary = context.getString(InboundJobConfiguration.SUMMARY);
+        return Optional.of((summary.startsWith("nothing") ? 0 : summary.lines().count()) + " file(s)");
+    }
+
+    @Override
+    public int print(JobExecution execution) {
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            throw new CommandException("inbound scan " + execution.getStatus() + " (execution " + execution.getId() + ")");
+        }
+        System.out.println(execution.getExecutionContext().getString(InboundJobConfiguration.SUMMARY));
+        boolean failed = execution.getExecutionContext().getString(InboundJobConfiguration.SUMMARY).contains(": FAILED");
+        return failed ? 3 : 0;
+    }
+}

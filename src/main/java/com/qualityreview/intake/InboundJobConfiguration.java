@@ -1,0 +1,59 @@
+package com.qualityreview.intake;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.qualityreview.system.QualityProperties;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The inbound scan job (SPEC section 7): imports every {@code <kind>*.csv} of quality.inbound-dir.
+ * Each file is an import job of its own, with its own history and restart.
+ */
+@Configuration(proxyBeanMethods = false)
+class InboundJobConfiguration {
+
+    static final String JOB_NAME = "inboundScanJob";
+    static final String SUMMARY = "inbound.summary";
+
+    @Bean
+    Job inboundScanJob(JobRepository jobRepository, Step scanInboundFolderStep) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(scanInboundFolderStep).build();
+    }
+
+    @Bean
+    Step scanInboundFolderStep(JobRepository jobRepository, Imports imports, QualityProperties properties, Clock clock,
+            @Value("${quality.inbound.settle-time:PT30S}") Duration settleTime) {
+        return new StepBuilder("scanInboundFolderStep", jobRepository)
+                .tasklet((contribution, context) -> {
+                    // The imports are jobs of their own: they run on a thread outside this step's transaction.
+                    InboundScan scan = new InboundScan(imports, properties.inboundDir(), settleTime, clock);
+                    List<InboundScan.Result> results = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return scan.scan();
+                        }
+                        catch (Exception e) {
+                            throw new java.util.concurrent.CompletionException(e);
+                        }
+                    }).join();
+                    contribution.getStepExecution().getJobExecution().getExecutionContext().putString(SUMMARY,
+                            results.isEmpty() ? "nothing to import in " + properties.inboundDir().toAbsolutePath().normalize()
+                                    : results.stream().map(r -> r.file() + ": " + r.outcome() + (r.detail().isEmpty() ? "" : " (" + r.detail() + ")"))
+                                            .collect(Collectors.joining("\n")));
+                    return RepeatStatus.FINISHED;
+                }, new ResourcelessTransactionManager())
+                .build();
+    }
+}
