@@ -188,14 +188,31 @@ class DeliveryTests {
         assertThat(attachmentText(region, "region-R1.zh-CN.pdf")).contains("Region one").contains("第 1 页");
         assertThat(attachmentText(received.get("olivia@example.com").get(0), "executive.en.pdf")).contains("Executive Quality Review");
         assertThat(attachmentText(received.get("gamma@example.com").get(0), "site-C.zh-CN.pdf")).contains("Gamma");
-        String body = region.getContent().toString();
+        assertThat(plainText(region)).contains("李区域，您好").contains("核心指标").contains("反馈数量: 5");
+        assertThat(plainText(site)).contains("Dear Adam Alpha,").contains("Feedback count: 2").contains("Warnings")
+                .contains("Mandatory criterion failed");
         assertThat(statuses()).allMatch(s -> s.endsWith(":SENT"));
 
         // Running the review of the same revision again sends nothing that was sent.
         JobExecution again = reviews.start(Period.parse("2026-10"), Optional.of(1));
         assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(smtp.getReceivedMessages()).hasSize(4);
-        assertThat(body).isNotEmpty();
+    }
+
+    /** The text/plain alternative of a message. */
+    static String plainText(jakarta.mail.Part part) throws Exception {
+        if (part.isMimeType("text/plain") && part.getFileName() == null) {
+            return part.getContent().toString();
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String text = plainText(multipart.getBodyPart(i));
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return null;
     }
 
     @Test

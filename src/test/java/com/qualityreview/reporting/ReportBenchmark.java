@@ -57,7 +57,7 @@ class ReportBenchmark {
         int reports = review.getExecutionContext().getInt(ReportingConfiguration.RENDERED);
         long heapPeak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        System.out.printf("BENCHMARK reports: %,d (2,000 sites + 20 regions + executive) in %.1f s = %.1f reports/s on %d threads%n",
+        System.out.printf("BENCHMARK reports: %,d (2,000 sites + 20 regions + executive) in %.1f s = %.1f reports/s on %d cores%n",
                 reports, seconds, reports / seconds, Runtime.getRuntime().availableProcessors());
         System.out.printf("BENCHMARK templates compiled: %d; peak heap %,d MB of max %,d MB (target < 1 GB)%n",
                 templates.compilations(), heapPeak >> 20, Runtime.getRuntime().maxMemory() >> 20);
