@@ -64,7 +64,7 @@ class DeliveryConfiguration {
                     return RepeatStatus.FINISHED;
                 }, new ResourcelessTransactionManager())
                 .build();
-        return contribution(200, step);
+        return ReviewStepContribution.of(200, step);
     }
 
     @Bean
@@ -85,7 +85,7 @@ class DeliveryConfiguration {
                     return RepeatStatus.FINISHED;
                 }, new ResourcelessTransactionManager())
                 .build();
-        return contribution(210, step);
+        return ReviewStepContribution.of(210, step);
     }
 
     static DeliverySender sender(DeliveryStore store, MailTransport transport, DeliverySettings settings) {
@@ -102,17 +102,4 @@ class DeliveryConfiguration {
         return scopes.stream().map(ReviewResult.Scope::code).collect(Collectors.toSet());
     }
 
-    private static ReviewStepContribution contribution(int order, Step step) {
-        return new ReviewStepContribution() {
-            @Override
-            public int order() {
-                return order;
-            }
-
-            @Override
-            public Step step() {
-                return step;
-            }
-        };
-    }
 }

@@ -35,16 +35,6 @@ class ReportingConfiguration {
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();
-        return new ReviewStepContribution() {
-            @Override
-            public int order() {
-                return 100;
-            }
-
-            @Override
-            public Step step() {
-                return step;
-            }
-        };
+        return ReviewStepContribution.of(100, step);
     }
 }

@@ -24,6 +24,20 @@ public interface ReviewStepContribution {
 
     Step step();
 
+    static ReviewStepContribution of(int order, Step step) {
+        return new ReviewStepContribution() {
+            @Override
+            public int order() {
+                return order;
+            }
+
+            @Override
+            public Step step() {
+                return step;
+            }
+        };
+    }
+
     /** The period and revision of the running review, from its job parameters. */
     static ReviewRun run(org.springframework.batch.core.job.parameters.JobParameters parameters) {
         ReviewKey key = ReviewJobConfiguration.key(parameters);
