@@ -22,15 +22,19 @@ class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
     private static final Logger log = LoggerFactory.getLogger(CommandLineDispatcher.class);
 
     private final List<Command> commands;
+    private final boolean serveWhenNoCommand;
     private int exitCode;
 
-    CommandLineDispatcher(List<Command> commands) {
+    CommandLineDispatcher(List<Command> commands,
+            @org.springframework.beans.factory.annotation.Value("${quality.serve-when-no-command:true}") boolean serveWhenNoCommand) {
         this.commands = commands.stream().sorted(Comparator.comparing(Command::name)).toList();
+        this.serveWhenNoCommand = serveWhenNoCommand;
     }
 
     @Override
     public void run(ApplicationArguments arguments) {
-        List<String> words = arguments.getNonOptionArgs();
+        List<String> words = arguments.getNonOptionArgs().isEmpty() && serveWhenNoCommand
+                ? List.of("serve") : arguments.getNonOptionArgs();
         if (words.isEmpty() || words.get(0).equals("help")) {
             System.out.println(usage());
             exitCode = words.isEmpty() ? 2 : 0;

@@ -1,0 +1,116 @@
+package com.qualityreview.scheduling;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.support.CronExpression;
+
+/**
+ * Runs what is due. For each schedule it finds the latest due time (cron in the organisation's
+ * zone) within the catch-up window — so a run missed while the application was down is made up
+ * at the next tick, the one at start included — and claims (schedule, due time) in the shared
+ * database; only the instance whose claim lands runs it.
+ */
+public final class Scheduler {
+
+    private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
+
+    /** A job that runs on a schedule; it receives the due time, in the organisation's zone. */
+    public interface Action {
+        JobExecution run(ZonedDateTime due) throws Exception;
+    }
+
+    public record Schedule(String name, CronExpression cron, Action action) {
+    }
+
+    /** One run this tick started. */
+    public record Started(String name, ZonedDateTime due, long executionId, String status) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final List<Schedule> schedules;
+    private final ZoneId zone;
+    private final Duration catchUpWindow;
+    private final Clock clock;
+    private final String instance;
+
+    public Scheduler(JdbcTemplate jdbc, List<Schedule> schedules, ZoneId zone, Duration catchUpWindow, Clock clock, String instance) {
+        this.jdbc = jdbc;
+        this.schedules = schedules;
+        this.zone = zone;
+        this.catchUpWindow = catchUpWindow;
+        this.clock = clock;
+        this.instance = instance;
+    }
+
+    /** The same schedules seen by another instance, or at another time (tests). */
+    public Scheduler withClock(Clock otherClock, String otherInstance) {
+        return new Scheduler(jdbc, schedules, zone, catchUpWindow, otherClock, otherInstance);
+    }
+
+    public List<Started> tick() {
+        List<Started> started = new ArrayList<>();
+        Instant now = clock.instant();
+        for (Schedule schedule : schedules) {
+            Optional<ZonedDateTime> due = latestDue(schedule.cron(), now);
+            if (due.isEmpty() || !claim(schedule.name(), due.get(), now)) {
+                continue;
+            }
+            log.info("schedule {}: running for {}", schedule.name(), due.get());
+            try {
+                JobExecution execution = schedule.action().run(due.get());
+                finish(schedule.name(), due.get(), execution.getStatus().name(), execution.getId(), null);
+                started.add(new Started(schedule.name(), due.get(), execution.getId(), execution.getStatus().name()));
+            }
+            catch (Exception e) {
+                log.warn("schedule {} for {} failed: {}", schedule.name(), due.get(), e.getMessage());
+                finish(schedule.name(), due.get(), "FAILED", null, e.getMessage());
+            }
+        }
+        return started;
+    }
+
+    /** The last time the cron fired at or before now, if that is within the catch-up window. */
+    Optional<ZonedDateTime> latestDue(CronExpression cron, Instant now) {
+        ZonedDateTime current = now.atZone(zone);
+        ZonedDateTime candidate = cron.next(current.minus(catchUpWindow));
+        ZonedDateTime latest = null;
+        while (candidate != null && !candidate.isAfter(current)) {
+            latest = candidate;
+            candidate = cron.next(candidate);
+        }
+        return Optional.ofNullable(latest);
+    }
+
+    private boolean claim(String name, ZonedDateTime due, Instant now) {
+        try {
+            jdbc.update("INSERT INTO schedule_run (name, due_at, claimed_at, claimed_by, status) VALUES (?, ?, ?, ?, 'RUNNING')",
+                    name, due.toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC), OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
+                    instance);
+            return true;
+        }
+        catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    private void finish(String name, ZonedDateTime due, String status, Long executionId, String message) {
+        jdbc.update("UPDATE schedule_run SET status = ?, job_execution_id = ?, message = ? WHERE name = ? AND due_at = ?", status,
+                executionId, message == null ? null : message.length() > 2000 ? message.substring(0, 2000) : message, name,
+                due.toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
+    }
+}

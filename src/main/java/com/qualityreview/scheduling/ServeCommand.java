@@ -1,0 +1,65 @@
+package com.qualityreview.scheduling;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import com.qualityreview.system.Command;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code serve} (also with no command): runs the schedules until the process is stopped. The first
+ * tick at start catches up what was missed while the application was down. (The web console and
+ * the HTTP API are not built yet.)
+ */
+@Component
+class ServeCommand implements Command {
+
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+    private final Scheduler scheduler;
+    private final Duration tick;
+
+    ServeCommand(Scheduler scheduler, @Value("${quality.schedules.tick:PT1M}") Duration tick) {
+        this.scheduler = scheduler;
+        this.tick = tick;
+    }
+
+    @Override
+    public String name() {
+        return "serve";
+    }
+
+    @Override
+    public String usage() {
+        return "   run the schedules (nightly inbound scan, monthly review) until stopped";
+    }
+
+    @Override
+    public int run(List<String> arguments, ApplicationArguments options) throws InterruptedException {
+        ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+        ticks.scheduleWithFixedDelay(() -> {
+            try {
+                scheduler.tick();
+            }
+            catch (RuntimeException e) {
+                log.warn("schedule tick failed: {}", e.getMessage());
+            }
+        }, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+        log.info("serving: schedules run every {} s; stop with Ctrl-C", tick.toSeconds());
+        stopped.await();
+        ticks.shutdownNow();
+        return 0;
+    }
+}
