@@ -1,5 +1,7 @@
 package com.qualityreview;
 
+import com.qualityreview.system.CommandException;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -13,11 +15,7 @@ public class QualityReviewApplication {
         }
         catch (RuntimeException e) {
             // Start-up failures (a bad setting, no database) end with their reason on one line.
-            Throwable root = e;
-            while (root.getCause() != null) {
-                root = root.getCause();
-            }
-            System.err.println("error: " + String.valueOf(root.getMessage()).replace('\n', ' '));
+            System.err.println("error: " + CommandException.oneLine(e));
             status = 1;
         }
         System.exit(status);

@@ -27,6 +27,8 @@ final class DeliveryMessages {
     private final Path folder;
     private final String from;
     private final String messageIdDomain;
+    /** The wording of each language, built once and shared by the sending threads. */
+    private final java.util.Map<java.util.Locale, ReportTexts> texts = new java.util.concurrent.ConcurrentHashMap<>();
 
     DeliveryMessages(ReviewResult result, Path folder, String from, String messageIdDomain) {
         this.result = result;
@@ -40,7 +42,7 @@ final class DeliveryMessages {
     }
 
     MimeMessage build(Delivery delivery) throws MessagingException {
-        ReportTexts texts = ReportTexts.of(result, delivery.locale());
+        ReportTexts texts = this.texts.computeIfAbsent(delivery.locale(), locale -> ReportTexts.of(result, locale));
         ReviewResult.Scope scope = scope(delivery);
         String scopeLabel = switch (delivery.scopeType()) {
             case "ORG" -> texts.text("email.scope.org");

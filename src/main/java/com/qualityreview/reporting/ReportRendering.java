@@ -51,19 +51,21 @@ public class ReportRendering {
         ZonedDateTime now = ZonedDateTime.now(result.zone());
         List<Task> tasks = new ArrayList<>();
         for (Locale locale : locales) {
+            // One model per language: it is read-only once built, so the report threads share it.
+            ReportModel model = new ReportModel(result, locale, now);
             Path executive = folder.resolve(ReportTexts.reportFile("ORG", "ORG", locale));
             tasks.add(new Task(executive, () ->
-                    PdfReports.write(templates.get(ReportTemplates.Template.EXECUTIVE), new ReportModel(result, locale, now).executive(),
+                    PdfReports.write(templates.get(ReportTemplates.Template.EXECUTIVE), model.executive(),
                             locale, "Executive report " + result.period(), executive)));
             for (ReviewResult.Scope region : result.regions()) {
                 Path file = folder.resolve(ReportTexts.reportFile("REGION", region.code(), locale));
                 tasks.add(new Task(file, () -> PdfReports.write(templates.get(ReportTemplates.Template.REGION),
-                        new ReportModel(result, locale, now).region(region), locale, "Region report " + region.code(), file)));
+                        model.region(region), locale, "Region report " + region.code(), file)));
             }
             for (ReviewResult.Scope site : result.sites()) {
                 Path file = folder.resolve(ReportTexts.reportFile("SITE", site.code(), locale));
                 tasks.add(new Task(file, () -> PdfReports.write(templates.get(ReportTemplates.Template.SITE),
-                        new ReportModel(result, locale, now).site(site, results.sampleComments(result.period(), result.zone(),
+                        model.site(site, results.sampleComments(result.period(), result.zone(),
                                 site.code(), COMMENTS_PER_KIND)), locale, "Site report " + site.code(), file)));
             }
         }

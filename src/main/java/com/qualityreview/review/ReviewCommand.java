@@ -86,12 +86,8 @@ class ReviewCommand implements Command, JobOutcome {
         ReviewKey key = ReviewJobConfiguration.key(execution.getJobParameters());
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
-            Throwable root = failure;
-            while (root != null && root.getCause() != null) {
-                root = root.getCause();
-            }
             throw new CommandException("review of " + key.period() + " revision " + key.revision() + " " + execution.getStatus()
-                    + (root == null ? "" : ": " + root.getMessage()) + " (execution " + execution.getId() + ")");
+                    + (failure == null ? "" : ": " + CommandException.oneLine(failure)) + " (execution " + execution.getId() + ")");
         }
         Path summary = Path.of(execution.getExecutionContext().getString(ReviewJobConfiguration.SUMMARY_FILE));
         System.out.println("review of " + key.period() + " revision " + key.revision() + ": COMPLETED (execution "

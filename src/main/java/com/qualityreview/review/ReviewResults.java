@@ -27,13 +27,13 @@ public class ReviewResults {
 
     public Optional<ReviewResult> load(Period period, int revision) {
         Object[] key = {period.toString(), revision};
-        List<String> zones = jdbc.queryForList("SELECT zone FROM review_run WHERE period = ? AND revision = ?", String.class, key);
-        if (zones.isEmpty()) {
+        List<Run> runs = jdbc.query("SELECT zone, started_at, finished_at FROM review_run WHERE period = ? AND revision = ?",
+                (row, n) -> new Run(ZoneId.of(row.getString(1)), row.getObject(2, OffsetDateTime.class),
+                        row.getObject(3, OffsetDateTime.class)), key);
+        if (runs.isEmpty()) {
             return Optional.empty();
         }
-        ZoneId zone = ZoneId.of(zones.get(0));
-        OffsetDateTime finished = jdbc.queryForObject("SELECT finished_at FROM review_run WHERE period = ? AND revision = ?",
-                OffsetDateTime.class, key);
+        ZoneId zone = runs.get(0).zone();
 
         Map<String, Builder> scopes = new LinkedHashMap<>();
         jdbc.query("SELECT * FROM review_figures WHERE period = ? AND revision = ?"
@@ -117,13 +117,15 @@ public class ReviewResults {
                 default -> organisation = built;
             }
         }
-        OffsetDateTime ran = jdbc.queryForObject("SELECT started_at FROM review_run WHERE period = ? AND revision = ?",
-                OffsetDateTime.class, key);
         List<ReviewResult.SourceCounts> dataQuality = jdbc.query("SELECT kind, COUNT(*), SUM(read_count), SUM(written_count),"
                 + " SUM(rejected_count) FROM import_file WHERE status = 'COMPLETED' AND finished_at >= ? AND finished_at <= ?"
                 + " GROUP BY kind ORDER BY kind", (row, n) -> new ReviewResult.SourceCounts(row.getString(1), row.getLong(2),
-                row.getLong(3), row.getLong(4), row.getLong(5)), SiteSummaryWriter.utc(period.startInstant(zone)), ran);
-        return Optional.of(new ReviewResult(period, revision, zone, finished, organisation, regions, sites, dataQuality));
+                row.getLong(3), row.getLong(4), row.getLong(5)), SiteSummaryWriter.utc(period.startInstant(zone)), runs.get(0).startedAt());
+        return Optional.of(new ReviewResult(period, revision, zone, runs.get(0).finishedAt(), organisation, regions, sites,
+                dataQuality));
+    }
+
+    private record Run(ZoneId zone, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
     }
 
     /** A verbatim customer comment for the site reports. */

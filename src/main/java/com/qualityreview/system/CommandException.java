@@ -5,4 +5,14 @@ public class CommandException extends RuntimeException {
     public CommandException(String message) {
         super(message);
     }
+
+    /** The innermost cause's message on one line: what a person needs from a failure. */
+    public static String oneLine(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        return message.replace('\n', ' ');
+    }
 }

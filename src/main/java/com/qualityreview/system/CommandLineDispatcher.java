@@ -56,19 +56,11 @@ class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
         }
         catch (Exception e) {
             log.debug("command failed", e);
-            System.err.println("error: " + oneLine(e));
+            System.err.println("error: " + CommandException.oneLine(e));
             exitCode = 1;
         }
     }
 
-    static String oneLine(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
-        return message.replace('\n', ' ');
-    }
 
     String usage() {
         StringBuilder text = new StringBuilder("usage: java -jar target/quality-review.jar <command> [--property=value ...]\ncommands:");
