@@ -1,8 +1,10 @@
 package com.qualityreview;
 
+import com.qualityreview.system.Command;
 import com.qualityreview.system.CommandException;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 @SpringBootApplication
@@ -11,7 +13,10 @@ public class QualityReviewApplication {
     public static void main(String[] args) {
         int status;
         try {
-            status = SpringApplication.exit(SpringApplication.run(QualityReviewApplication.class, args));
+            SpringApplication application = new SpringApplication(QualityReviewApplication.class);
+            // Only serving starts a web server; import, review and the other commands run and exit.
+            application.setWebApplicationType(Command.servesHttp(args) ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+            status = SpringApplication.exit(application.run(args));
         }
         catch (RuntimeException e) {
             // Start-up failures (a bad setting, no database) end with their reason on one line.

@@ -5,6 +5,8 @@ import java.util.Optional;
 import com.qualityreview.review.Period;
 import com.qualityreview.review.ReviewResults;
 import com.qualityreview.review.ReviewStepContribution;
+import com.qualityreview.system.ConflictException;
+import com.qualityreview.system.NotFoundException;
 
 import org.springframework.stereotype.Component;
 
@@ -35,6 +37,19 @@ public class Deliveries {
         int number = revision.or(() -> store.latestRevision(period.toString()))
                 .orElseThrow(() -> new IllegalArgumentException("there are no deliveries for " + period));
         int reopened = store.reopen(period.toString(), number, to);
+        return sendPending(period, number, reopened);
+    }
+
+    /** Sends one delivery again, as a new attempt, whether it failed or was sent. */
+    public Resent resend(long id) throws InterruptedException {
+        Delivery delivery = store.find(id).orElseThrow(() -> new NotFoundException("there is no delivery " + id));
+        if (store.reopen(id) == 0) {
+            throw new ConflictException("delivery " + id + " is being sent right now");
+        }
+        return sendPending(Period.parse(delivery.period()), delivery.revision(), 1);
+    }
+
+    private Resent sendPending(Period period, int number, int reopened) throws InterruptedException {
         var run = new ReviewStepContribution.ReviewRun(period, number, results.load(period, number)
                 .orElseThrow(() -> new IllegalArgumentException("there is no review of " + period + " revision " + number)).zone());
         DeliverySender.Outcome outcome = DeliveryConfiguration.sender(store, transport, settings)

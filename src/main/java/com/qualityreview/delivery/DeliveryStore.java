@@ -56,6 +56,10 @@ public class DeliveryStore {
                 status.orElse(null), status.orElse(null));
     }
 
+    public Optional<Delivery> find(long id) {
+        return jdbc.query("SELECT * FROM delivery WHERE id = ?", ROW, id).stream().findFirst();
+    }
+
     Optional<Integer> latestRevision(String period) {
         return Optional.ofNullable(jdbc.queryForObject("SELECT MAX(revision) FROM delivery WHERE period = ?", Integer.class, period));
     }
@@ -83,6 +87,11 @@ public class DeliveryStore {
         return email.map(to -> jdbc.update("UPDATE delivery SET status = 'PENDING' WHERE period = ? AND revision = ? AND email = ?",
                 period, revision, to)).orElseGet(() -> jdbc.update("UPDATE delivery SET status = 'PENDING' WHERE period = ?"
                 + " AND revision = ? AND status = 'FAILED'", period, revision));
+    }
+
+    /** One delivery back to pending, whatever its state, unless it is being sent right now. */
+    int reopen(long id) {
+        return jdbc.update("UPDATE delivery SET status = 'PENDING' WHERE id = ? AND status <> 'SENDING'", id);
     }
 
     private static String shorten(String text) {

@@ -3,6 +3,7 @@ package com.qualityreview.delivery;
 import java.util.List;
 import java.util.Optional;
 
+import com.qualityreview.security.AuditLog;
 import com.qualityreview.review.Period;
 import com.qualityreview.system.Command;
 import com.qualityreview.system.CommandException;
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Component;
 class ResendCommand implements Command {
 
     private final Deliveries deliveries;
+    private final AuditLog audit;
 
-    ResendCommand(Deliveries deliveries) {
+    ResendCommand(Deliveries deliveries, AuditLog audit) {
         this.deliveries = deliveries;
+        this.audit = audit;
     }
 
     @Override
@@ -51,6 +54,8 @@ class ResendCommand implements Command {
         catch (IllegalArgumentException e) {
             throw new CommandException(e.getMessage());
         }
+        audit.record("resend", period + " r" + resent.revision() + to.map(t -> " to " + t).orElse(""),
+                resent.reopened() + " reopened, " + resent.sent() + " sent, " + resent.failed() + " failed");
         System.out.println("resend " + period + " revision " + resent.revision() + ": " + resent.reopened() + " reopened, "
                 + resent.sent() + " " + resent.transport() + (resent.failed() > 0 ? ", " + resent.failed() + " still FAILED" : ""));
         return resent.failed() > 0 ? 3 : 0;

@@ -46,7 +46,13 @@ class DemoCommand implements Command {
 
     @Override
     public String usage() {
-        return "[--demo.month=2026-10] [--demo.folder=demo-data]    load the demo data into the database and review its latest month";
+        return "[--demo.month=2026-10] [--demo.folder=demo-data] [--serve]    load the demo data into the database and review its latest month;"
+                + " with --serve, then run the console (login printed)";
+    }
+
+    @Override
+    public boolean thenServe(ApplicationArguments options) {
+        return options.containsOption("serve");
     }
 
     @Override

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import com.qualityreview.system.CommandException;
+import com.qualityreview.system.BackgroundJobs;
+import com.qualityreview.system.ConflictException;
+import com.qualityreview.system.NotFoundException;
 import com.qualityreview.system.JobOutcome;
 
 import org.springframework.batch.core.BatchStatus;
@@ -16,6 +18,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,22 +29,73 @@ public class Executions {
     private final JdbcTemplate jdbc;
     private final JobRepository jobRepository;
     private final JobOperator jobOperator;
+    private final BackgroundJobs backgroundJobs;
     private final List<JobOutcome> outcomes;
     private final Duration staleAfter;
 
-    Executions(JdbcTemplate jdbc, JobRepository jobRepository, JobOperator jobOperator, List<JobOutcome> outcomes,
-            @Value("${quality.jobs.stale-after:PT2M}") Duration staleAfter) {
+    Executions(JdbcTemplate jdbc, JobRepository jobRepository, JobOperator jobOperator, BackgroundJobs backgroundJobs,
+            List<JobOutcome> outcomes, @Value("${quality.jobs.stale-after:PT2M}") Duration staleAfter) {
         this.jdbc = jdbc;
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
+        this.backgroundJobs = backgroundJobs;
         this.outcomes = outcomes;
         this.staleAfter = staleAfter;
     }
 
     public List<JobExecution> recent(int limit) {
-        return jdbc.queryForList("SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID DESC"
-                + " FETCH FIRST " + limit + " ROWS ONLY", Long.class).stream()
+        return recent(Optional.empty(), Optional.empty(), limit);
+    }
+
+    /** The newest executions, of one job and in one status where given. */
+    public List<JobExecution> recent(Optional<String> job, Optional<BatchStatus> status, int limit) {
+        String jobName = job.orElse(null);
+        String statusName = status.map(BatchStatus::name).orElse(null);
+        return jdbc.queryForList("SELECT e.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION e"
+                + " JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID"
+                + " WHERE (CAST(? AS VARCHAR(100)) IS NULL OR i.JOB_NAME = ?) AND (CAST(? AS VARCHAR(10)) IS NULL OR e.STATUS = ?)"
+                + " ORDER BY e.JOB_EXECUTION_ID DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY", Long.class,
+                jobName, jobName, statusName, statusName).stream()
                 .map(jobRepository::getJobExecution).filter(Objects::nonNull).toList();
+    }
+
+    public ExecutionView view(JobExecution execution) {
+        return ExecutionView.of(execution, counts(execution), LocalDateTime.now());
+    }
+
+    public ExecutionView view(long id) {
+        return view(find(id).orElseThrow(() -> new NotFoundException("there is no job execution " + id)));
+    }
+
+    public java.util.SortedSet<String> jobNames() {
+        return new java.util.TreeSet<>(jobOperator.getJobNames());
+    }
+
+    /**
+     * Asks a running execution to stop: it finishes its current chunk, commits it and ends as
+     * STOPPED, ready to restart from there. Works across processes (the flag is in the database).
+     */
+    public JobExecution stop(long id) {
+        // Only the job's status is changed: its running step reads it at its next chunk commit and
+        // stops there. (Spring Batch's own stop also writes the step execution, which races with
+        // the step's own updates and fails on its version.)
+        for (int attempt = 1; ; attempt++) {
+            JobExecution execution = find(id).orElseThrow(() -> new NotFoundException("there is no job execution " + id));
+            BatchStatus status = execution.getStatus();
+            if (status != BatchStatus.STARTING && status != BatchStatus.STARTED) {
+                throw new ConflictException("execution " + id + " is " + status + ", not running");
+            }
+            execution.setStatus(BatchStatus.STOPPING);
+            try {
+                jobRepository.update(execution);
+                return execution;
+            }
+            catch (OptimisticLockingFailureException e) {
+                if (attempt == 5) {
+                    throw new ConflictException("execution " + id + " changed five times while being stopped; try again");
+                }
+            }
+        }
     }
 
     public Optional<JobExecution> find(long id) {
@@ -83,26 +137,31 @@ public class Executions {
      * marked failed, then restarted.
      */
     public JobExecution restart(long id, boolean force) throws Exception {
-        JobExecution execution = find(id).orElseThrow(() -> new CommandException("there is no job execution " + id));
+        return restart(id, force, false);
+    }
+
+    /** As {@link #restart(long, boolean)}; in the background, it returns as soon as the new execution exists. */
+    public JobExecution restart(long id, boolean force, boolean inBackground) throws Exception {
+        JobExecution execution = find(id).orElseThrow(() -> new NotFoundException("there is no job execution " + id));
         BatchStatus status = execution.getStatus();
         if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED) {
-            throw new CommandException("execution " + id + " is " + status + "; only a failed or stopped execution can be restarted");
+            throw new ConflictException("execution " + id + " is " + status + "; only a failed or stopped execution can be restarted");
         }
         JobExecution latest = jobRepository.getLastJobExecution(execution.getJobInstance().getJobName(), execution.getJobParameters());
         if (latest != null && latest.getId() != id) {
-            throw new CommandException("execution " + id + " was already restarted as execution " + latest.getId()
+            throw new ConflictException("execution " + id + " was already restarted as execution " + latest.getId()
                     + "; restart that one if it did not complete");
         }
         if (status.isRunning()) {
             LocalDateTime lastUpdate = lastUpdate(execution);
             Duration quiet = Duration.between(lastUpdate, LocalDateTime.now());
             if (!force && quiet.compareTo(staleAfter) < 0) {
-                throw new CommandException("execution " + id + " is " + status + " and made progress " + quiet.toSeconds()
+                throw new ConflictException("execution " + id + " is " + status + " and made progress " + quiet.toSeconds()
                         + " s ago; if its process is gone, wait " + staleAfter.toSeconds() + " s or use --force");
             }
             jobOperator.recover(execution);
         }
-        return jobOperator.restart(execution);
+        return inBackground ? backgroundJobs.restart(execution) : jobOperator.restart(execution);
     }
 
     private static LocalDateTime lastUpdate(JobExecution execution) {

@@ -2,6 +2,7 @@ package com.qualityreview.execution;
 
 import java.util.List;
 
+import com.qualityreview.security.AuditLog;
 import com.qualityreview.system.Command;
 import com.qualityreview.system.CommandException;
 
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Component;
 class RestartCommand implements Command {
 
     private final Executions executions;
+    private final AuditLog audit;
 
-    RestartCommand(Executions executions) {
+    RestartCommand(Executions executions, AuditLog audit) {
         this.executions = executions;
+        this.audit = audit;
     }
 
     @Override
@@ -42,6 +45,7 @@ class RestartCommand implements Command {
             throw new CommandException("'" + arguments.get(0) + "' is not an execution id (see the executions command)");
         }
         JobExecution restarted = executions.restart(id, options.containsOption("force"));
+        audit.record("restart", "execution " + id, "restarted as execution " + restarted.getId() + ": " + restarted.getStatus());
         System.out.println("execution " + id + " restarted as execution " + restarted.getId() + ": " + restarted.getStatus());
         return executions.print(restarted);
     }

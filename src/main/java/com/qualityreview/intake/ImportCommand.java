@@ -47,12 +47,12 @@ class ImportCommand implements Command, JobOutcome {
         return print(execution);
     }
 
-    static JobExecution start(JobOperator jobOperator, Job importJob, ImportKind kind, Path file) throws Exception {
-        return jobOperator.start(importJob, new JobParametersBuilder()
+    static org.springframework.batch.core.job.parameters.JobParameters parameters(ImportKind kind, Path file) {
+        return new JobParametersBuilder()
                 .addString("kind", kind.fileName())
                 .addString("file", file.toAbsolutePath().normalize().toString())
-                .addLong("run.id", System.currentTimeMillis())
-                .toJobParameters());
+                .addLong("run.id", System.nanoTime())
+                .toJobParameters();
     }
 
     @Override

@@ -1,7 +1,14 @@
 package com.qualityreview.intake;
 
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+
+import com.qualityreview.system.BackgroundJobs;
+import com.qualityreview.system.QualityProperties;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -12,17 +19,36 @@ import org.springframework.stereotype.Component;
 @Component
 public class Imports {
 
-    private final JobOperator jobOperator;
-    private final Job importJob;
+    private static final DateTimeFormatter UPLOAD_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
-    Imports(JobOperator jobOperator, Job importJob) {
+    private final JobOperator jobOperator;
+    private final BackgroundJobs backgroundJobs;
+    private final Job importJob;
+    private final Path uploadsDir;
+
+    Imports(JobOperator jobOperator, BackgroundJobs backgroundJobs, Job importJob, QualityProperties properties) {
         this.jobOperator = jobOperator;
+        this.backgroundJobs = backgroundJobs;
         this.importJob = importJob;
+        this.uploadsDir = properties.uploadsDir();
     }
 
     /** Runs the import of one file to its end (or failure). */
     public JobExecution run(ImportKind kind, Path file) throws Exception {
-        return ImportCommand.start(jobOperator, importJob, kind, file);
+        return jobOperator.start(importJob, ImportCommand.parameters(kind, file));
+    }
+
+    /**
+     * Keeps an uploaded file in {@code quality.uploads-dir} (its rejects file goes beside it) and
+     * starts its import in the background; returns as soon as the execution exists.
+     */
+    public JobExecution startUpload(ImportKind kind, String originalName, InputStream content) throws Exception {
+        Files.createDirectories(uploadsDir);
+        String name = originalName == null || originalName.isBlank() ? kind.fileName() + ".csv"
+                : Path.of(originalName.replace('\\', '/')).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+        Path file = uploadsDir.resolve(UPLOAD_STAMP.format(LocalDateTime.now()) + "-" + name);
+        Files.copy(content, file);
+        return backgroundJobs.start(importJob, ImportCommand.parameters(kind, file));
     }
 
     public Optional<ImportCounts> counts(JobExecution execution) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.qualityreview.security.AuditLog;
 import com.qualityreview.system.Command;
 import com.qualityreview.system.CommandException;
 import com.qualityreview.system.JobOutcome;
@@ -19,9 +20,11 @@ import org.springframework.stereotype.Component;
 class ReviewCommand implements Command, JobOutcome {
 
     private final Reviews reviews;
+    private final AuditLog audit;
 
-    ReviewCommand(Reviews reviews) {
+    ReviewCommand(Reviews reviews, AuditLog audit) {
         this.reviews = reviews;
+        this.audit = audit;
     }
 
     @Override
@@ -39,7 +42,9 @@ class ReviewCommand implements Command, JobOutcome {
         if (arguments.size() != 1) {
             throw new CommandException("review needs one period: review <period> [--revision=N], e.g. review 2026-10");
         }
-        return print(reviews.start(period(arguments.get(0)), revision(options)));
+        Period period = period(arguments.get(0));
+        audit.record("start review", period + revision(options).map(r -> " r" + r).orElse(""), "on the command line");
+        return print(reviews.start(period, revision(options)));
     }
 
     static Period period(String text) {

@@ -34,6 +34,20 @@ public class ReviewRuns {
         return status.stream().findFirst();
     }
 
+    /** A review revision as administrators see it. */
+    public record Run(String period, int revision, String zone, String status, OffsetDateTime startedAt,
+            OffsetDateTime finishedAt, long jobInstanceId) {
+    }
+
+    /** The review revisions, of one period where given, newest period and revision first. */
+    public List<Run> list(Optional<Period> period) {
+        String text = period.map(Period::toString).orElse(null);
+        return jdbc.query("SELECT * FROM review_run WHERE (CAST(? AS VARCHAR(16)) IS NULL OR period = ?)"
+                + " ORDER BY period DESC, revision DESC", (row, n) -> new Run(row.getString("period"), row.getInt("revision"),
+                        row.getString("zone"), row.getString("status"), row.getObject("started_at", OffsetDateTime.class),
+                        row.getObject("finished_at", OffsetDateTime.class), row.getLong("job_instance_id")), text, text);
+    }
+
     void claim(ReviewKey key, long jobInstanceId) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         int claimed = jdbc.update("UPDATE review_run SET status = 'RUNNING', job_instance_id = ?, zone = ?, started_at = ?,"

@@ -3,14 +3,18 @@ package com.qualityreview.review;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
+import com.qualityreview.system.BackgroundJobs;
 import com.qualityreview.system.QualityProperties;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,13 +23,18 @@ import org.springframework.stereotype.Component;
 public class Reviews {
 
     private final JobOperator jobOperator;
+    private final BackgroundJobs backgroundJobs;
+    private final JobRepository jobRepository;
     private final Job qualityReviewJob;
     private final ReviewRuns runs;
     private final QualityProperties properties;
     private final JdbcTemplate jdbc;
 
-    Reviews(JobOperator jobOperator, Job qualityReviewJob, ReviewRuns runs, QualityProperties properties, JdbcTemplate jdbc) {
+    Reviews(JobOperator jobOperator, BackgroundJobs backgroundJobs, JobRepository jobRepository, Job qualityReviewJob,
+            ReviewRuns runs, QualityProperties properties, JdbcTemplate jdbc) {
         this.jobOperator = jobOperator;
+        this.backgroundJobs = backgroundJobs;
+        this.jobRepository = jobRepository;
         this.qualityReviewJob = qualityReviewJob;
         this.runs = runs;
         this.properties = properties;
@@ -37,16 +46,39 @@ public class Reviews {
      * finished review runs it again (its results are replaced); of a running one, it is refused.
      */
     public JobExecution start(Period period, Optional<Integer> revision) throws Exception {
-        int number = revision.orElseGet(() -> runs.nextRevision(period));
-        if (runs.status(period, number).filter("RUNNING"::equals).isPresent()) {
+        return jobOperator.start(qualityReviewJob, parameters(period, revision));
+    }
+
+    /**
+     * As {@link #start}, but returns as soon as the execution exists (for the API and the
+     * console). A review of the same period and revision still waiting to run counts as running.
+     */
+    public synchronized JobExecution startInBackground(Period period, Optional<Integer> revision) throws Exception {
+        return backgroundJobs.start(qualityReviewJob, parameters(period, revision));
+    }
+
+    private JobParameters parameters(Period period, Optional<Integer> revision) {
+        Set<Long> started = startedRevisions(period);
+        int number = revision.orElseGet(() -> Math.max(runs.nextRevision(period),
+                started.stream().mapToInt(Long::intValue).max().orElse(0) + 1));
+        if (started.contains((long) number) || runs.status(period, number).filter("RUNNING"::equals).isPresent()) {
             throw new ReviewAlreadyRunningException(period, number);
         }
-        return jobOperator.start(qualityReviewJob, new JobParametersBuilder()
+        return new JobParametersBuilder()
                 .addString("period", period.toString())
                 .addLong("revision", (long) number)
                 .addLong("run.id", System.nanoTime())
                 .addString("zone", properties.zoneId().getId(), false)
-                .toJobParameters());
+                .toJobParameters();
+    }
+
+    /** Revisions of the period whose execution is starting or running but may not have claimed its run yet. */
+    private Set<Long> startedRevisions(Period period) {
+        return jobRepository.findRunningJobExecutions(qualityReviewJob.getName()).stream()
+                .map(JobExecution::getJobParameters)
+                .filter(p -> period.toString().equals(p.getString("period")))
+                .map(p -> p.getLong("revision"))
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     /** Sites per rating of a review, rating code to count, in rating order. */

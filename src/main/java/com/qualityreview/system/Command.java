@@ -22,4 +22,19 @@ public interface Command {
      * @throws CommandException with a one-line reason when the command cannot do its work
      */
     int run(List<String> arguments, ApplicationArguments options) throws Exception;
+
+    /** Whether a successful run goes on serving the console, API and schedules ({@code demo --serve}). */
+    default boolean thenServe(ApplicationArguments options) {
+        return false;
+    }
+
+    /**
+     * Whether this command line serves HTTP: {@code serve}, no command at all, or a command asked
+     * to go on serving. Decided before the application starts, so other commands start no web server.
+     */
+    static boolean servesHttp(String... args) {
+        java.util.List<String> words = java.util.Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
+        return words.isEmpty() || words.get(0).equals("serve")
+                || words.get(0).equals("demo") && java.util.Arrays.asList(args).contains("--serve");
+    }
 }

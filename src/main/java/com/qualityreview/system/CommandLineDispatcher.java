@@ -49,6 +49,10 @@ class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
         }
         try {
             exitCode = command.get().run(words.subList(1, words.size()), arguments);
+            if (exitCode == 0 && command.get().thenServe(arguments)) {
+                Command serve = commands.stream().filter(c -> c.name().equals("serve")).findFirst().orElseThrow();
+                exitCode = serve.run(List.of(), arguments);
+            }
         }
         catch (CommandException e) {
             System.err.println("error: " + e.getMessage());

@@ -3,6 +3,8 @@ package com.qualityreview.system;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,7 +21,9 @@ public record QualityProperties(
         @DefaultValue("./inbound") Path inboundDir,
         @DefaultValue("jobs/star-rating.yml") Path ratingScheme,
         @DefaultValue("jobs/stakeholders.yml") Path stakeholders,
-        @DefaultValue Import importing) {
+        @DefaultValue("./uploads") Path uploadsDir,
+        @DefaultValue Import importing,
+        List<User> users) {
 
     public QualityProperties {
         try {
@@ -27,6 +31,10 @@ public record QualityProperties(
         }
         catch (DateTimeException e) {
             throw new IllegalArgumentException("quality.zone: '" + zone + "' is not a known time zone (for example UTC or Asia/Shanghai)");
+        }
+        users = users == null ? List.of() : List.copyOf(users);
+        for (int i = 0; i < users.size(); i++) {
+            users.get(i).check("quality.users[" + i + "]");
         }
         if (importing.chunkSize() < 1) {
             throw new IllegalArgumentException("quality.importing.chunk-size must be at least 1, was " + importing.chunkSize());
@@ -39,5 +47,37 @@ public record QualityProperties(
 
     /** Import tuning: rows per committed chunk. */
     public record Import(@DefaultValue("2000") int chunkSize) {
+    }
+
+    /**
+     * A person who may use the console and the API. The password is stored encoded, as Spring
+     * Security writes it ({@code {bcrypt}$2a$...}); the role is ADMIN (everything) or VIEWER (read only).
+     */
+    public record User(String name, String password, String role) {
+
+        public static final Set<String> ROLES = Set.of("ADMIN", "VIEWER");
+
+        void check(String setting) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException(setting + ".name is missing");
+            }
+            if (role == null || !ROLES.contains(role)) {
+                throw new IllegalArgumentException(setting + ".role: '" + role + "' is not ADMIN or VIEWER");
+            }
+            if (password != null && !password.isEmpty() && !password.matches("^\\{[a-z0-9]+}.+")) {
+                throw new IllegalArgumentException(setting + ".password must be an encoded password such as {bcrypt}$2a$10$..."
+                        + " (never plain text)");
+            }
+        }
+
+        public boolean hasPassword() {
+            return password != null && !password.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            // Never print even the hash.
+            return "User[name=" + name + ", role=" + role + "]";
+        }
     }
 }

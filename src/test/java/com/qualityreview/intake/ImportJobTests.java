@@ -84,7 +84,7 @@ abstract class ImportJobTests {
     }
 
     JobExecution run(ImportKind kind, Path file) throws Exception {
-        return ImportCommand.start(jobOperator, importJob, kind, file);
+        return jobOperator.start(importJob, ImportCommand.parameters(kind, file));
     }
 
     JobExecution importText(ImportKind kind, String name, String content) throws Exception {

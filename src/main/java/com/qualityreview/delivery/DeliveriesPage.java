@@ -1,0 +1,43 @@
+package com.qualityreview.delivery;
+
+import java.util.Optional;
+
+import com.qualityreview.security.AuditLog;
+import com.qualityreview.system.ConsolePage;
+
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The console's deliveries page: who was sent what, and sending one again. */
+@ConsolePage
+class DeliveriesPage {
+
+    private final Deliveries deliveries;
+    private final AuditLog audit;
+
+    DeliveriesPage(Deliveries deliveries, AuditLog audit) {
+        this.deliveries = deliveries;
+        this.audit = audit;
+    }
+
+    @GetMapping("/deliveries")
+    String list(@RequestParam Optional<String> period, @RequestParam Optional<String> status, Model model) {
+        model.addAttribute("period", period.orElse(""));
+        model.addAttribute("status", status.orElse(""));
+        model.addAttribute("statuses", DeliveriesApi.STATUSES);
+        model.addAttribute("deliveries", DeliveriesApi.find(deliveries, period, status));
+        return "deliveries";
+    }
+
+    @PostMapping("/deliveries/{id}/resend")
+    String resend(@PathVariable long id, RedirectAttributes redirect) throws InterruptedException {
+        Deliveries.Resent resent = DeliveriesApi.resend(deliveries, audit, id);
+        redirect.addFlashAttribute(resent.failed() == 0 ? "message" : "error", "delivery " + id + ": " + resent.sent() + " sent, "
+                + resent.failed() + " failed (" + resent.transport() + ")");
+        return "redirect:/deliveries";
+    }
+}

@@ -1,0 +1,58 @@
+package com.qualityreview.execution;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.qualityreview.system.Progress;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameter;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * One job execution as the API and the console show it: parameters, status, counts, steps and,
+ * while it runs, the progress of its long step.
+ */
+public record ExecutionView(long id, String job, Map<String, String> parameters, String status, String exitCode,
+        String exitMessage, LocalDateTime startTime, LocalDateTime endTime, Double durationSeconds, String counts,
+        boolean running, Progress progress, List<Step> steps) {
+
+    public record Step(String name, String status, long read, long written, long filtered, long skipped, long commits,
+            long rollbacks, LocalDateTime startTime, LocalDateTime endTime, Progress progress) {
+    }
+
+    static ExecutionView of(JobExecution execution, String counts, LocalDateTime now) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        execution.getJobParameters().parameters().stream()
+                .filter(p -> !p.name().equals("run.id"))
+                .sorted(Comparator.comparing(JobParameter::name))
+                .forEach(p -> parameters.put(p.name(), String.valueOf(p.value())));
+        List<Step> steps = execution.getStepExecutions().stream()
+                .sorted(Comparator.comparing(StepExecution::getId))
+                .map(step -> new Step(step.getStepName(), step.getStatus().name(), step.getReadCount(), step.getWriteCount(),
+                        step.getFilterCount(), step.getSkipCount(), step.getCommitCount(), step.getRollbackCount(),
+                        step.getStartTime(), step.getEndTime(), Progress.of(step, now).orElse(null)))
+                .toList();
+        boolean running = execution.getStatus().isRunning();
+        // The progress shown for the whole execution is that of its running long step, else the last one that had any.
+        Progress progress = steps.stream().filter(s -> s.progress() != null)
+                .reduce((first, second) -> second).map(Step::progress).orElse(null);
+        Double duration = execution.getStartTime() == null ? null
+                : Duration.between(execution.getStartTime(), execution.getEndTime() != null ? execution.getEndTime() : now).toMillis() / 1000.0;
+        String exitMessage = execution.getExitStatus().getExitDescription();
+        return new ExecutionView(execution.getId(), execution.getJobInstance().getJobName(), parameters,
+                execution.getStatus().name(), execution.getExitStatus().getExitCode(),
+                exitMessage == null || exitMessage.isBlank() ? null : firstLine(exitMessage),
+                execution.getStartTime(), execution.getEndTime(), duration, counts, running, progress, steps);
+    }
+
+    private static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        String line = end < 0 ? text : text.substring(0, end);
+        return line.length() > 500 ? line.substring(0, 500) : line;
+    }
+}

@@ -1,0 +1,79 @@
+package com.qualityreview.execution;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+
+import com.qualityreview.security.AuditLog;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Jobs and their executions: list, look at one, stop, restart. */
+@RestController
+@RequestMapping("/api")
+class ExecutionsApi {
+
+    private final Executions executions;
+    private final AuditLog audit;
+
+    ExecutionsApi(Executions executions, AuditLog audit) {
+        this.executions = executions;
+        this.audit = audit;
+    }
+
+    @GetMapping("/jobs")
+    SortedSet<String> jobs() {
+        return executions.jobNames();
+    }
+
+    @GetMapping("/executions")
+    List<ExecutionView> executions(@RequestParam Optional<String> job, @RequestParam Optional<String> status,
+            @RequestParam(defaultValue = "50") int limit) {
+        if (job.isPresent() && !executions.jobNames().contains(job.get())) {
+            throw new IllegalArgumentException("job: '" + job.get() + "' is not one of " + executions.jobNames());
+        }
+        if (limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("limit must be from 1 to 1000, was " + limit);
+        }
+        return executions.recent(job, status.map(ExecutionsApi::batchStatus), limit).stream().map(executions::view).toList();
+    }
+
+    @GetMapping("/executions/{id}")
+    ExecutionView execution(@PathVariable long id) {
+        return executions.view(id);
+    }
+
+    @PostMapping("/executions/{id}/stop")
+    ResponseEntity<ExecutionView> stop(@PathVariable long id) throws Exception {
+        JobExecution stopping = executions.stop(id);
+        audit.record("stop", "execution " + id, "status " + stopping.getStatus());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(executions.view(stopping));
+    }
+
+    @PostMapping("/executions/{id}/restart")
+    ResponseEntity<Map<String, Object>> restart(@PathVariable long id, @RequestParam(defaultValue = "false") boolean force)
+            throws Exception {
+        JobExecution restarted = executions.restart(id, force, true);
+        audit.record("restart", "execution " + id, "restarted as execution " + restarted.getId());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("executionId", restarted.getId(), "restartOf", id));
+    }
+
+    static BatchStatus batchStatus(String status) {
+        try {
+            return BatchStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
+        }
+        catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("status: '" + status + "' is not one of " + java.util.Arrays.toString(BatchStatus.values()));
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package com.qualityreview.intake;
+
+import java.io.InputStream;
+import java.util.Arrays;
+
+import com.qualityreview.security.AuditLog;
+import com.qualityreview.system.ConsolePage;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The console's import form: upload a CSV file of one kind; its import runs in the background. */
+@ConsolePage
+class ImportsPage {
+
+    private final Imports imports;
+    private final AuditLog audit;
+
+    ImportsPage(Imports imports, AuditLog audit) {
+        this.imports = imports;
+        this.audit = audit;
+    }
+
+    @GetMapping("/imports")
+    String form(Model model) {
+        model.addAttribute("kinds", Arrays.stream(ImportKind.values()).map(ImportKind::fileName).toList());
+        return "imports";
+    }
+
+    @PostMapping("/imports")
+    String start(@RequestParam String kind, @RequestParam MultipartFile file, RedirectAttributes redirect) throws Exception {
+        ImportKind importKind = ImportKind.byName(kind).orElseThrow(() -> new IllegalArgumentException(
+                "kind: '" + kind + "' is not one of " + ImportKind.names()));
+        if (file.isEmpty()) {
+            throw new IllegalArgumentException("file: choose a CSV file that is not empty");
+        }
+        JobExecution execution;
+        try (InputStream content = file.getInputStream()) {
+            execution = imports.startUpload(importKind, file.getOriginalFilename(), content);
+        }
+        audit.record("start import", importKind.fileName() + " " + file.getOriginalFilename(), "execution " + execution.getId());
+        redirect.addFlashAttribute("message", "import of " + file.getOriginalFilename() + " started");
+        return "redirect:/executions/" + execution.getId();
+    }
+}

@@ -1,0 +1,66 @@
+package com.qualityreview.system;
+
+import org.springframework.batch.core.configuration.support.MapJobRegistry;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts jobs without waiting for them, for the API and the console: the execution exists (with
+ * its id) when the call returns, and runs on one of two job threads. The command line keeps
+ * Spring Batch's own job operator, which runs a job to its end before returning.
+ */
+@Component
+public class BackgroundJobs implements DisposableBean {
+
+    private final ThreadPoolTaskExecutor threads = new ThreadPoolTaskExecutor();
+    private final JobRepository jobRepository;
+    private final ObjectProvider<Job> jobs;
+    private TaskExecutorJobOperator operator;
+
+    // The jobs are looked up on first use: some of them start jobs through this class themselves.
+    BackgroundJobs(JobRepository jobRepository, ObjectProvider<Job> jobs) {
+        this.jobRepository = jobRepository;
+        this.jobs = jobs;
+        // Two at a time suits the two cores jobs were sized for; more wait their turn as STARTING.
+        threads.setCorePoolSize(2);
+        threads.setMaxPoolSize(2);
+        threads.setThreadNamePrefix("job-");
+        threads.initialize();
+    }
+
+    public JobExecution start(Job job, JobParameters parameters) throws Exception {
+        return operator().start(job, parameters);
+    }
+
+    public JobExecution restart(JobExecution execution) throws Exception {
+        return operator().restart(execution);
+    }
+
+    private synchronized TaskExecutorJobOperator operator() throws Exception {
+        if (operator == null) {
+            MapJobRegistry registry = new MapJobRegistry();
+            for (Job job : jobs) {
+                registry.register(job);
+            }
+            TaskExecutorJobOperator created = new TaskExecutorJobOperator();
+            created.setJobRepository(jobRepository);
+            created.setJobRegistry(registry);
+            created.setTaskExecutor(threads);
+            created.afterPropertiesSet();
+            operator = created;
+        }
+        return operator;
+    }
+
+    @Override
+    public void destroy() {
+        threads.shutdown();
+    }
+}

@@ -1,0 +1,64 @@
+package com.qualityreview.system;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Optional;
+
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * How far a step is: done of total, rate and time left. Long steps record their total and unit in
+ * their execution context when they start ({@link #record}); the counts come from the step's own
+ * committed read count, so any process reading the job repository sees the same figures.
+ */
+public record Progress(String step, long done, long total, String unit, double ratePerSecond, Long secondsLeft) {
+
+    static final String TOTAL = "progress.total";
+    static final String UNIT = "progress.unit";
+    static final String ALREADY_DONE = "progress.already-done";
+
+    /** Called by a long step before it starts; {@code alreadyDone} is what an earlier execution did. */
+    public static void record(StepExecution step, long total, String unit, long alreadyDone) {
+        ExecutionContext context = step.getExecutionContext();
+        context.putLong(TOTAL, total);
+        context.putString(UNIT, unit);
+        context.putLong(ALREADY_DONE, alreadyDone);
+    }
+
+    /** The step's progress, if it recorded a total; the rate is measured up to {@code now} while it runs. */
+    public static Optional<Progress> of(StepExecution step, LocalDateTime now) {
+        ExecutionContext context = step.getExecutionContext();
+        if (!context.containsKey(TOTAL) || step.getStartTime() == null) {
+            return Optional.empty();
+        }
+        long already = context.getLong(ALREADY_DONE, 0L);
+        long done = already + step.getReadCount();
+        long total = context.getLong(TOTAL);
+        LocalDateTime until = step.getEndTime() != null ? step.getEndTime() : now;
+        double seconds = Math.max(0.001, Duration.between(step.getStartTime(), until).toMillis() / 1000.0);
+        double rate = (done - already) / seconds;
+        Long left = step.getEndTime() == null && rate > 0 && total >= done ? Math.round((total - done) / rate) : null;
+        return Optional.of(new Progress(step.getStepName(), done, total, context.getString(UNIT, "rows"), rate, left));
+    }
+
+    public int percent() {
+        return total <= 0 ? 0 : (int) Math.min(100, 100 * done / total);
+    }
+
+    /** "1,200 of 3,000 rows (40%), 150 rows/s, about 12 s left" — the wording of the progress log. */
+    public String describe() {
+        StringBuilder line = new StringBuilder().append(done);
+        if (total > 0) {
+            line.append(" of ").append(total).append(' ').append(unit).append(" (").append(percent()).append("%)");
+        }
+        else {
+            line.append(' ').append(unit);
+        }
+        line.append(String.format(", %.0f %s/s", ratePerSecond, unit));
+        if (secondsLeft != null) {
+            line.append(", about ").append(ProgressLog.formatDuration(Duration.ofSeconds(secondsLeft))).append(" left");
+        }
+        return line.toString();
+    }
+}

@@ -1,0 +1,220 @@
+package com.qualityreview;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.qualityreview.intake.Imports;
+import com.qualityreview.review.SmallOrganisation;
+import com.qualityreview.system.HttpTestClient;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The HTTP API as an administrator uses it, over real HTTP: start a review and follow it to its
+ * reports, import a file, stop and restart a long import, and the errors (400, 404, 409) as
+ * problem details.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:hsqldb:mem:api-tests;hsqldb.tx=mvcc",
+        "quality.stakeholders=src/test/resources/delivery/stakeholders.yml", "quality.reports-dir=target/test-reports/api",
+        "quality.rating-scheme=src/test/resources/review/test-rating.yml", "quality.outbox-dir=target/test-reports/api/mail",
+        "quality.importing.chunk-size=1"})
+// The long import adds sites: it runs last, so the review sees the organisation's three.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiTests {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Imports imports;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    HttpTestClient http;
+
+    @BeforeAll
+    void organisation(@TempDir Path folder) throws Exception {
+        http = new HttpTestClient(port);
+        SmallOrganisation.load(imports, folder);
+    }
+
+    @Test
+    @Order(1)
+    void aReviewStartedByTheApiRunsInTheBackgroundAndItsReportsDownload() throws Exception {
+        HttpResponse<String> started = http.postJson("/api/reviews", "{\"period\": \"2026-10\", \"revision\": 7}", HttpTestClient.ADMIN);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        JsonNode body = JSON.readTree(started.body());
+        assertThat(body.get("revision").asInt()).isEqualTo(7);
+        long id = body.get("executionId").asLong();
+
+        JsonNode execution = awaitEnd(id);
+        assertThat(execution.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(execution.get("job").asString()).isEqualTo("qualityReviewJob");
+        assertThat(execution.get("parameters").get("period").asString()).isEqualTo("2026-10");
+        List<String> steps = new ArrayList<>();
+        execution.get("steps").forEach(step -> steps.add(step.get("name").asString()));
+        assertThat(steps).startsWith("prepareReviewStep", "summariseSitesStep").contains("renderReportsStep", "sendDeliveriesStep");
+        // Three sites, one per chunk or more: the summarise step read and wrote each site once, and says so as progress.
+        JsonNode summarise = stepNamed(execution, "summariseSitesStep");
+        assertThat(summarise.get("read").asLong()).isEqualTo(3);
+        assertThat(summarise.get("written").asLong()).isEqualTo(3);
+        assertThat(summarise.get("progress").get("done").asLong()).isEqualTo(3);
+        assertThat(summarise.get("progress").get("total").asLong()).isEqualTo(3);
+        assertThat(summarise.get("progress").get("unit").asString()).isEqualTo("sites");
+
+        JsonNode reports = JSON.readTree(http.get("/api/reports?period=2026-10", HttpTestClient.VIEWER).body());
+        JsonNode revision7 = null;
+        for (JsonNode revision : reports) {
+            if (revision.get("revision").asInt() == 7) {
+                revision7 = revision;
+            }
+        }
+        assertThat(revision7).as(reports.toString()).isNotNull();
+        assertThat(revision7.get("status").asString()).isEqualTo("COMPLETED");
+        List<String> files = new ArrayList<>();
+        revision7.get("files").forEach(file -> files.add(file.get("name").asString()));
+        assertThat(files).contains("summary.csv").anyMatch(name -> name.endsWith(".pdf"));
+
+        String pdfName = files.stream().filter(name -> name.startsWith("executive") && name.endsWith(".pdf")).findFirst()
+                .orElse(files.stream().filter(name -> name.endsWith(".pdf")).findFirst().orElseThrow());
+        HttpResponse<byte[]> pdf = http.download("/api/reports/2026-10/r7/" + pdfName, HttpTestClient.VIEWER);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(pdf.headers().firstValue("Content-Disposition").orElse("")).contains("attachment").contains(pdfName);
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            assertThat(new PDFTextStripper().getText(document)).contains("2026-10");
+        }
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE username = 'admin' AND action = 'start review'"
+                + " AND target = '2026-10 r7' AND outcome = ?", Long.class, "execution " + id)).isEqualTo(1);
+    }
+
+    @Test
+    @Order(2)
+    void anUploadedFileIsImportedWithItsRejectsCounted() throws Exception {
+        HttpResponse<String> started = http.postFile("/api/imports", "kpis", "kpis.csv",
+                "site_code,kpi_code,measured_on,value\nA,WAIT,2026-10-03,9\nNOPE,WAIT,2026-10-03,9\n", HttpTestClient.ADMIN);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        JsonNode execution = awaitEnd(JSON.readTree(started.body()).get("executionId").asLong());
+        assertThat(execution.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(execution.get("counts").asString()).contains("read 2").contains("written 1").contains("rejected 1");
+    }
+
+    @Test
+    @Order(4)
+    void aLongImportStopsAfterItsCurrentChunkAndRestartsWhereItStopped() throws Exception {
+        StringBuilder csv = new StringBuilder("site_code,name,region_code,region_name\n");
+        int rows = 20_000;
+        for (int i = 0; i < rows; i++) {
+            csv.append("S").append(i).append(",Site ").append(i).append(",R9,Region nine\n");
+        }
+        long id = JSON.readTree(http.postFile("/api/imports", "sites", "many-sites.csv", csv.toString(), HttpTestClient.ADMIN).body())
+                .get("executionId").asLong();
+        awaitProgress(id);
+        HttpResponse<String> stop = http.post("/api/executions/" + id + "/stop", HttpTestClient.ADMIN);
+        assertThat(stop.statusCode()).as(stop.body()).isEqualTo(202);
+        JsonNode stopped = awaitEnd(id);
+        assertThat(stopped.get("status").asString()).isEqualTo("STOPPED");
+        long storedWhenStopped = jdbc.queryForObject("SELECT COUNT(*) FROM site WHERE region_code = 'R9'", Long.class);
+        assertThat(storedWhenStopped).isBetween(1L, rows - 1L);
+
+        HttpResponse<String> restart = http.post("/api/executions/" + id + "/restart", HttpTestClient.ADMIN);
+        assertThat(restart.statusCode()).as(restart.body()).isEqualTo(202);
+        JsonNode restarted = awaitEnd(JSON.readTree(restart.body()).get("executionId").asLong());
+        assertThat(restarted.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM site WHERE region_code = 'R9'", Long.class)).isEqualTo(rows);
+        assertThat(jdbc.queryForList("SELECT action FROM audit_event WHERE target = ?", String.class, "execution " + id))
+                .containsExactly("stop", "restart");
+    }
+
+    @Test
+    @Order(3)
+    void errorsAreProblemDetailsWithTheRightStatus() throws Exception {
+        assertProblem(http.postJson("/api/reviews", "{\"period\": \"2026-13\"}", HttpTestClient.ADMIN), 400, "2026-13");
+        assertProblem(http.postJson("/api/reviews", "{\"period\": \"2026-10\", \"revision\": 0}", HttpTestClient.ADMIN), 400, "revision");
+        assertProblem(http.get("/api/reports?period=last-month", HttpTestClient.VIEWER), 400, "last-month");
+        assertProblem(http.get("/api/executions?status=SLEEPING", HttpTestClient.VIEWER), 400, "SLEEPING");
+        assertProblem(http.get("/api/executions?job=noSuchJob", HttpTestClient.VIEWER), 400, "noSuchJob");
+        assertProblem(http.postFile("/api/imports", "weather", "weather.csv", "a,b\n1,2\n", HttpTestClient.ADMIN), 400, "weather");
+        assertProblem(http.get("/api/executions/999999", HttpTestClient.VIEWER), 404, "999999");
+        assertProblem(http.post("/api/executions/999999/restart", HttpTestClient.ADMIN), 404, "999999");
+        assertProblem(http.post("/api/deliveries/999999/resend", HttpTestClient.ADMIN), 404, "999999");
+        assertProblem(http.get("/api/reports/2026-10/r1/no-such-report.pdf", HttpTestClient.VIEWER), 404, "no-such-report.pdf");
+        assertThat(http.get("/api/reports/2026-10/r1/..%2F..%2F..%2Fpom.xml", HttpTestClient.VIEWER).statusCode()).isIn(400, 404);
+
+        // A review of 2026-09 revision 1 is running (claimed on another machine, say): starting it again is a conflict.
+        jdbc.update("INSERT INTO review_run (period, revision, zone, status, started_at, job_instance_id)"
+                + " VALUES ('2026-09', 1, 'UTC', 'RUNNING', CURRENT_TIMESTAMP, -1)");
+        assertProblem(http.postJson("/api/reviews", "{\"period\": \"2026-09\", \"revision\": 1}", HttpTestClient.ADMIN), 409,
+                "already running");
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String detailMentions) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("detail").asString()).contains(detailMentions);
+    }
+
+    private static JsonNode stepNamed(JsonNode execution, String name) {
+        for (JsonNode step : execution.get("steps")) {
+            if (step.get("name").asString().equals(name)) {
+                return step;
+            }
+        }
+        throw new AssertionError("no step " + name + " in " + execution);
+    }
+
+    private JsonNode awaitEnd(long id) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (true) {
+            JsonNode execution = JSON.readTree(http.get("/api/executions/" + id, HttpTestClient.VIEWER).body());
+            if (!execution.get("running").asBoolean() || Instant.now().isAfter(deadline)) {
+                return execution;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private void awaitProgress(long id) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode execution = JSON.readTree(http.get("/api/executions/" + id, HttpTestClient.VIEWER).body());
+            JsonNode progress = execution.get("progress");
+            if (progress != null && !progress.isNull() && progress.get("done").asLong() > 0) {
+                assertThat(progress.get("total").asLong()).isEqualTo(20_000);
+                assertThat(progress.get("unit").asString()).isEqualTo("rows");
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("execution " + id + " showed no progress");
+    }
+}
