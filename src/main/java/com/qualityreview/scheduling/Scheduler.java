@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import com.qualityreview.system.CommandException;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,8 +79,11 @@ public final class Scheduler {
                 started.add(new Started(schedule.name(), due.get(), execution.getId(), execution.getStatus().name()));
             }
             catch (Exception e) {
-                log.warn("schedule {} for {} failed: {}", schedule.name(), due.get(), e.getMessage());
-                finish(schedule.name(), due.get(), "FAILED", null, e.getMessage());
+                // No execution was created (the job could not be launched): give the claim back so
+                // that the next tick, here or on another instance, tries again.
+                log.warn("schedule {} for {} could not start, will try again at the next tick: {}", schedule.name(), due.get(),
+                        CommandException.oneLine(e));
+                release(schedule.name(), due.get());
             }
         }
         return started;
@@ -106,6 +111,11 @@ public final class Scheduler {
         catch (DuplicateKeyException e) {
             return false;
         }
+    }
+
+    private void release(String name, ZonedDateTime due) {
+        jdbc.update("DELETE FROM schedule_run WHERE name = ? AND due_at = ? AND claimed_by = ?", name,
+                due.toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC), instance);
     }
 
     private void finish(String name, ZonedDateTime due, String status, Long executionId, String message) {

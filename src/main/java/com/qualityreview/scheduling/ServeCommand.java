@@ -17,9 +17,9 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code serve} (also with no command): runs the schedules until the process is stopped. The first
- * tick at start catches up what was missed while the application was down. (The web console and
- * the HTTP API are not built yet.)
+ * {@code serve} (also with no command): runs the schedules until the process is stopped, while the
+ * web server (started for this command only) serves the console and the API. The first tick at
+ * start catches up what was missed while the application was down.
  */
 @Component
 class ServeCommand implements Command {
@@ -41,7 +41,7 @@ class ServeCommand implements Command {
 
     @Override
     public String usage() {
-        return "   run the schedules (nightly inbound scan, monthly review) until stopped";
+        return "   run the web console and HTTP API (port 8080) and the schedules (nightly inbound scan, monthly review) until stopped";
     }
 
     @Override

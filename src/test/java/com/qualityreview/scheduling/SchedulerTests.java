@@ -3,6 +3,9 @@ package com.qualityreview.scheduling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -10,7 +13,12 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Schedules with a fixed clock, in the organisation's zone (Asia/Shanghai here). */
@@ -66,5 +74,26 @@ abstract class SchedulerTests {
         assertThat(reviewedPeriods()).containsExactly("2026-10/r1/COMPLETED");
         assertThat(jdbc.queryForList("SELECT name || ' ' || status FROM schedule_run ORDER BY name", String.class))
                 .containsExactly("inbound-scan COMPLETED", "monthly-review COMPLETED");
+    }
+
+    @Test
+    void aScheduledJobThatCouldNotStartIsTriedAgainAtTheNextTick() {
+        AtomicInteger launches = new AtomicInteger();
+        JobExecution launched = new JobExecution(42L, new JobInstance(7L, "someJob"), new JobParameters());
+        launched.setStatus(BatchStatus.COMPLETED);
+        Scheduler flaky = new Scheduler(jdbc, List.of(new Scheduler.Schedule("flaky", CronExpression.parse("0 0 6 1 * *"), due -> {
+            if (launches.incrementAndGet() == 1) {
+                throw new IllegalStateException("could not serialize access");
+            }
+            return launched;
+        })), ZoneId.of("Asia/Shanghai"), Duration.ofDays(7), Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC), "a");
+
+        assertThat(flaky.tick()).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM schedule_run WHERE name = 'flaky'", Long.class)).isZero();
+
+        assertThat(names(flaky.tick())).containsExactly("flaky");
+        assertThat(flaky.tick()).isEmpty();
+        assertThat(launches).hasValue(2);
+        assertThat(jdbc.queryForList("SELECT status FROM schedule_run WHERE name = 'flaky'", String.class)).containsExactly("COMPLETED");
     }
 }
