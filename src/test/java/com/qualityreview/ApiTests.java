@@ -37,15 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reports, import a file, stop and restart a long import, and the errors (400, 404, 409) as
  * problem details.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:hsqldb:mem:api-tests;hsqldb.tx=mvcc",
-        "quality.stakeholders=src/test/resources/delivery/stakeholders.yml", "quality.reports-dir=target/test-reports/api",
-        "quality.rating-scheme=src/test/resources/review/test-rating.yml", "quality.outbox-dir=target/test-reports/api/mail",
-        "quality.importing.chunk-size=1"})
 // The long import adds sites: it runs last, so the review sees the organisation's three.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ApiTests {
+abstract class ApiTests {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -151,6 +146,21 @@ class ApiTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM site WHERE region_code = 'R9'", Long.class)).isEqualTo(rows);
         assertThat(jdbc.queryForList("SELECT action FROM audit_event WHERE target = ?", String.class, "execution " + id))
                 .containsExactly("stop", "restart");
+    }
+
+    @Test
+    @Order(3)
+    void theOpenApiDocumentDescribesTheApi() throws Exception {
+        HttpResponse<String> response = http.get("/v3/api-docs", HttpTestClient.VIEWER);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode document = JSON.readTree(response.body());
+        assertThat(document.get("info").get("title").asString()).isEqualTo("Quality Review API");
+        List<String> paths = new ArrayList<>();
+        document.get("paths").propertyNames().forEach(paths::add);
+        assertThat(paths).contains("/api/executions", "/api/executions/{id}", "/api/executions/{id}/stop",
+                "/api/executions/{id}/restart", "/api/reviews", "/api/imports", "/api/reports",
+                "/api/reports/{period}/r{revision}/{file}", "/api/deliveries", "/api/deliveries/{id}/resend", "/api/jobs");
+        assertThat(document.get("components").get("securitySchemes").get("basic").get("scheme").asString()).isEqualTo("basic");
     }
 
     @Test

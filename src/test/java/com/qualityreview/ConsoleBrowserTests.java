@@ -17,8 +17,11 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -28,6 +31,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "quality.stakeholders=src/test/resources/delivery/stakeholders.yml", "quality.reports-dir=target/test-reports/console",
         "quality.rating-scheme=src/test/resources/review/test-rating.yml", "quality.outbox-dir=target/test-reports/console/mail",
         "quality.review.sites-per-chunk=1"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleBrowserTests {
 
@@ -94,6 +99,7 @@ class ConsoleBrowserTests {
     }
 
     @Test
+    @Order(1)
     void anAdministratorLogsInStartsAReviewSeesItCompleteAndDownloadsThePdf() throws Exception {
         browser.manage().deleteAllCookies();
         browser.get(url("/"));
@@ -147,6 +153,35 @@ class ConsoleBrowserTests {
     }
 
     @Test
+    @Order(2)
+    void anAdministratorUploadsAnImportResendsADeliveryAndFindsBothInTheAuditLog() throws Exception {
+        logInAs("admin", "admin-secret");
+        browser.get(url("/imports"));
+        Path kpis = Files.writeString(downloads.getParent().resolve("kpis-late.csv"),
+                "site_code,kpi_code,measured_on,value\nA,WAIT,2026-10-20,7\nA,NOPE,2026-10-20,7\n");
+        new Select(browser.findElement(By.id("kind"))).selectByValue("kpis");
+        browser.findElement(By.id("file")).sendKeys(kpis.toString());
+        browser.findElement(By.id("import-button")).click();
+        wait(20).until(page -> page.getCurrentUrl().contains("/executions/"));
+        wait(60).until(page -> page.findElement(By.id("execution")).getAttribute("data-progress-url") == null);
+        assertThat(statusText(browser)).isEqualTo("COMPLETED");
+        assertThat(browser.findElement(By.id("counts")).getText()).contains("read 2").contains("written 1").contains("rejected 1");
+
+        browser.get(url("/deliveries?period=2026-10"));
+        List<WebElement> rows = browser.findElements(By.cssSelector("#deliveries tbody tr"));
+        assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.getText()).contains("2026-10 r1").contains("SENT"));
+        String firstId = rows.get(0).findElement(By.tagName("td")).getText();
+        rows.get(0).findElement(By.tagName("button")).click();
+        wait(30).until(page -> !page.findElements(By.id("message")).isEmpty() || !page.findElements(By.id("error")).isEmpty());
+        assertThat(browser.findElement(By.id("message")).getText()).startsWith("delivery " + firstId + ": 1 sent");
+
+        browser.get(url("/audit"));
+        String audit = browser.findElement(By.id("audit")).getText();
+        assertThat(audit).contains("admin start import kpis kpis-late.csv").contains("admin resend delivery " + firstId);
+    }
+
+    @Test
+    @Order(3)
     void aConsoleFormPostedWithoutItsCsrfTokenIsRefused() {
         logInAs("admin", "admin-secret");
         long executionsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION", Long.class);
@@ -159,6 +194,7 @@ class ConsoleBrowserTests {
     }
 
     @Test
+    @Order(4)
     void aViewerSeesExecutionsButNoFormToStartAReview() {
         logInAs("viewer", "viewer-secret");
         browser.get(url("/"));

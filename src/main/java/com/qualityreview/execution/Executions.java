@@ -12,10 +12,12 @@ import com.qualityreview.system.NotFoundException;
 import com.qualityreview.system.JobOutcome;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -30,15 +32,17 @@ public class Executions {
     private final JobRepository jobRepository;
     private final JobOperator jobOperator;
     private final BackgroundJobs backgroundJobs;
+    private final ObjectProvider<Job> jobs;
     private final List<JobOutcome> outcomes;
     private final Duration staleAfter;
 
     Executions(JdbcTemplate jdbc, JobRepository jobRepository, JobOperator jobOperator, BackgroundJobs backgroundJobs,
-            List<JobOutcome> outcomes, @Value("${quality.jobs.stale-after:PT2M}") Duration staleAfter) {
+            ObjectProvider<Job> jobs, List<JobOutcome> outcomes, @Value("${quality.jobs.stale-after:PT2M}") Duration staleAfter) {
         this.jdbc = jdbc;
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
         this.backgroundJobs = backgroundJobs;
+        this.jobs = jobs;
         this.outcomes = outcomes;
         this.staleAfter = staleAfter;
     }
@@ -68,7 +72,9 @@ public class Executions {
     }
 
     public java.util.SortedSet<String> jobNames() {
-        return new java.util.TreeSet<>(jobOperator.getJobNames());
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        jobs.forEach(job -> names.add(job.getName()));
+        return names;
     }
 
     /**
@@ -161,7 +167,7 @@ public class Executions {
             }
             jobOperator.recover(execution);
         }
-        return inBackground ? backgroundJobs.restart(execution) : jobOperator.restart(execution);
+        return inBackground ? backgroundJobs.restart(execution) : backgroundJobs.restartAndWait(execution);
     }
 
     private static LocalDateTime lastUpdate(JobExecution execution) {

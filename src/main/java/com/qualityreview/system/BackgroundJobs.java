@@ -8,6 +8,8 @@ import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.task.SyncTaskExecutor;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +25,7 @@ public class BackgroundJobs implements DisposableBean {
     private final JobRepository jobRepository;
     private final ObjectProvider<Job> jobs;
     private TaskExecutorJobOperator operator;
+    private TaskExecutorJobOperator waitingOperator;
 
     // The jobs are looked up on first use: some of them start jobs through this class themselves.
     BackgroundJobs(JobRepository jobRepository, ObjectProvider<Job> jobs) {
@@ -43,20 +46,35 @@ public class BackgroundJobs implements DisposableBean {
         return operator().restart(execution);
     }
 
+    /**
+     * Restarts an execution and waits for its end (the command line). Here rather than through
+     * Spring Batch's job operator, whose registry misses jobs that themselves start jobs (it is
+     * filled while those are still being created).
+     */
+    public JobExecution restartAndWait(JobExecution execution) throws Exception {
+        operator();
+        return waitingOperator.restart(execution);
+    }
+
     private synchronized TaskExecutorJobOperator operator() throws Exception {
         if (operator == null) {
             MapJobRegistry registry = new MapJobRegistry();
             for (Job job : jobs) {
                 registry.register(job);
             }
-            TaskExecutorJobOperator created = new TaskExecutorJobOperator();
-            created.setJobRepository(jobRepository);
-            created.setJobRegistry(registry);
-            created.setTaskExecutor(threads);
-            created.afterPropertiesSet();
-            operator = created;
+            waitingOperator = operator(registry, new SyncTaskExecutor());
+            operator = operator(registry, threads);
         }
         return operator;
+    }
+
+    private TaskExecutorJobOperator operator(MapJobRegistry registry, TaskExecutor executor) throws Exception {
+        TaskExecutorJobOperator created = new TaskExecutorJobOperator();
+        created.setJobRepository(jobRepository);
+        created.setJobRegistry(registry);
+        created.setTaskExecutor(executor);
+        created.afterPropertiesSet();
+        return created;
     }
 
     @Override

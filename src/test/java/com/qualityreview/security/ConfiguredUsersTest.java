@@ -1,0 +1,97 @@
+package com.qualityreview.security;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.qualityreview.QualityReviewApplication;
+import com.qualityreview.system.CommandException;
+import com.qualityreview.system.QualityProperties;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Users come from configuration; without an ADMIN only the demo may serve, with a one-time login. */
+class ConfiguredUsersTest {
+
+    final SecurityConfiguration configuration = new SecurityConfiguration();
+    final PasswordEncoder encoder = configuration.passwordEncoder();
+
+    static QualityProperties withUsers(QualityProperties.User... users) {
+        return new QualityProperties("UTC", Path.of("r"), Path.of("o"), Path.of("i"), Path.of("s"), Path.of("k"), Path.of("u"),
+                new QualityProperties.Import(10), List.of(users));
+    }
+
+    @Test
+    void aConfiguredUserLogsInWithTheEncodedPasswordAndHasTheirRole() {
+        QualityProperties properties = withUsers(new QualityProperties.User("ana", encoder.encode("s3cret"), "ADMIN"),
+                new QualityProperties.User("exec", encoder.encode("other"), "VIEWER"));
+
+        UserDetailsService users = configuration.users(properties, encoder, new DefaultApplicationArguments("serve"));
+
+        UserDetails ana = users.loadUserByUsername("ana");
+        assertThat(encoder.matches("s3cret", ana.getPassword())).isTrue();
+        assertThat(encoder.matches("wrong", ana.getPassword())).isFalse();
+        assertThat(ana.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_ADMIN");
+        assertThat(users.loadUserByUsername("exec").getAuthorities()).extracting(Object::toString).containsExactly("ROLE_VIEWER");
+    }
+
+    @Test
+    void withoutAnAdminPasswordServingIsRefusedWithAMessageNamingTheSetting() {
+        QualityProperties onlyViewer = withUsers(new QualityProperties.User("exec", encoder.encode("other"), "VIEWER"),
+                new QualityProperties.User("boss", "", "ADMIN"));
+
+        assertThatThrownBy(() -> configuration.users(onlyViewer, encoder, new DefaultApplicationArguments("serve")))
+                .hasMessageStartingWith("quality.users: no ADMIN user with a password is set");
+    }
+
+    @Test
+    void theDemoWithoutUsersServesWithAOneTimeAdminLoginPrintedOnce() {
+        PrintStream out = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        UserDetailsService users;
+        try {
+            users = configuration.users(withUsers(), encoder, new DefaultApplicationArguments("demo", "--serve"));
+        }
+        finally {
+            System.setOut(out);
+        }
+        List<String> logins = printed.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("console login")).toList();
+        assertThat(logins).hasSize(1).first().asString().startsWith("demo console login: admin / ");
+        String line = logins.get(0);
+        String password = line.substring(line.lastIndexOf(' ') + 1);
+        assertThat(password).hasSizeGreaterThanOrEqualTo(16);
+        assertThat(encoder.matches(password, users.loadUserByUsername("admin").getPassword())).isTrue();
+    }
+
+    @Test
+    void aPlainTextPasswordInConfigurationStopsTheStart() {
+        assertThatThrownBy(() -> withUsers(new QualityProperties.User("ana", "s3cret", "ADMIN")))
+                .hasMessageContaining("quality.users[0].password must be an encoded password");
+        assertThatThrownBy(() -> withUsers(new QualityProperties.User("ana", encoder.encode("x"), "OWNER")))
+                .hasMessageContaining("quality.users[0].role: 'OWNER' is not ADMIN or VIEWER");
+    }
+
+    @Test
+    void theServeCommandDoesNotStartWithoutAnAdmin() {
+        SpringApplication application = new SpringApplication(QualityReviewApplication.class);
+        application.setWebApplicationType(WebApplicationType.SERVLET);
+
+        assertThatThrownBy(() -> application.run("serve", "--server.port=0", "--quality.users[0].name=exec",
+                "--quality.users[0].password={bcrypt}$2a$10$A2PZgeVypYBocc/JtXr9o.kyemSirz8rF.5e5AQ.HGlut0qXfdbYS", "--quality.users[0].role=VIEWER",
+                "--spring.datasource.url=jdbc:hsqldb:mem:no-admin", "--logging.file.name=target/test-logs/cli.log"))
+                .satisfies(e -> assertThat(CommandException.oneLine(e)).startsWith("quality.users: no ADMIN user with a password is set"));
+    }
+}
