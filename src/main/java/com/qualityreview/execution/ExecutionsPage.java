@@ -52,9 +52,8 @@ class ExecutionsPage {
     }
 
     @PostMapping("/executions/{id}/stop")
-    String stop(@PathVariable long id, RedirectAttributes redirect) throws Exception {
-        JobExecution stopping = executions.stop(id);
-        audit.record("stop", "execution " + id, "status " + stopping.getStatus());
+    String stop(@PathVariable long id, RedirectAttributes redirect) {
+        ExecutionsApi.stop(executions, audit, id);
         redirect.addFlashAttribute("message", "execution " + id + " is stopping: it ends after its current chunk");
         return "redirect:/executions/" + id;
     }
@@ -62,8 +61,7 @@ class ExecutionsPage {
     @PostMapping("/executions/{id}/restart")
     String restart(@PathVariable long id, @RequestParam(defaultValue = "false") boolean force, RedirectAttributes redirect)
             throws Exception {
-        JobExecution restarted = executions.restart(id, force, true);
-        audit.record("restart", "execution " + id, "restarted as execution " + restarted.getId());
+        JobExecution restarted = ExecutionsApi.restart(executions, audit, id, force);
         redirect.addFlashAttribute("message", "execution " + id + " restarted as execution " + restarted.getId());
         return "redirect:/executions/" + restarted.getId();
     }

@@ -28,17 +28,23 @@ class ImportsApi {
 
     @PostMapping(path = "/api/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Map<String, Object>> start(@RequestParam String kind, @RequestParam MultipartFile file) throws Exception {
+        JobExecution execution = startUpload(imports, audit, kind, file);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("executionId", execution.getId(),
+                "kind", execution.getJobParameters().getString("kind"), "file", execution.getJobParameters().getString("file")));
+    }
+
+    /** Checks the request, starts the import of the uploaded file and audits it (the API and the console). */
+    static JobExecution startUpload(Imports imports, AuditLog audit, String kind, MultipartFile file) throws Exception {
         ImportKind importKind = ImportKind.byName(kind).orElseThrow(() -> new IllegalArgumentException(
                 "kind: '" + kind + "' is not one of " + ImportKind.names()));
         if (file.isEmpty()) {
-            throw new IllegalArgumentException("file: '" + file.getOriginalFilename() + "' is empty");
+            throw new IllegalArgumentException("file: '" + file.getOriginalFilename() + "' is missing or empty");
         }
         JobExecution execution;
         try (InputStream content = file.getInputStream()) {
             execution = imports.startUpload(importKind, file.getOriginalFilename(), content);
         }
         audit.record("start import", importKind.fileName() + " " + file.getOriginalFilename(), "execution " + execution.getId());
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("executionId", execution.getId(),
-                "kind", importKind.fileName(), "file", execution.getJobParameters().getString("file")));
+        return execution;
     }
 }

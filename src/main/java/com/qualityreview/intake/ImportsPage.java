@@ -1,6 +1,5 @@
 package com.qualityreview.intake;
 
-import java.io.InputStream;
 import java.util.Arrays;
 
 import com.qualityreview.security.AuditLog;
@@ -34,16 +33,7 @@ class ImportsPage {
 
     @PostMapping("/imports")
     String start(@RequestParam String kind, @RequestParam MultipartFile file, RedirectAttributes redirect) throws Exception {
-        ImportKind importKind = ImportKind.byName(kind).orElseThrow(() -> new IllegalArgumentException(
-                "kind: '" + kind + "' is not one of " + ImportKind.names()));
-        if (file.isEmpty()) {
-            throw new IllegalArgumentException("file: choose a CSV file that is not empty");
-        }
-        JobExecution execution;
-        try (InputStream content = file.getInputStream()) {
-            execution = imports.startUpload(importKind, file.getOriginalFilename(), content);
-        }
-        audit.record("start import", importKind.fileName() + " " + file.getOriginalFilename(), "execution " + execution.getId());
+        JobExecution execution = ImportsApi.startUpload(imports, audit, kind, file);
         redirect.addFlashAttribute("message", "import of " + file.getOriginalFilename() + " started");
         return "redirect:/executions/" + execution.getId();
     }

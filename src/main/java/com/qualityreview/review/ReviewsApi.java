@@ -32,14 +32,19 @@ class ReviewsApi {
         if (request.period() == null) {
             throw new IllegalArgumentException("period is missing (for example \"2026-10\")");
         }
-        if (request.revision() != null && request.revision() < 1) {
-            throw new IllegalArgumentException("revision must be at least 1, was " + request.revision());
-        }
-        Period period = Period.parse(request.period());
-        JobExecution execution = reviews.startInBackground(period, Optional.ofNullable(request.revision()));
-        long revision = execution.getJobParameters().getLong("revision");
-        audit.record("start review", period + " r" + revision, "execution " + execution.getId());
+        JobExecution execution = start(reviews, audit, request.period(), Optional.ofNullable(request.revision()));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("executionId", execution.getId(),
-                "period", period.toString(), "revision", revision));
+                "period", execution.getJobParameters().getString("period"), "revision", execution.getJobParameters().getLong("revision")));
+    }
+
+    /** Checks the request, starts the review in the background and audits it (the API and the console). */
+    static JobExecution start(Reviews reviews, AuditLog audit, String periodText, Optional<Integer> revision) throws Exception {
+        if (revision.isPresent() && revision.get() < 1) {
+            throw new IllegalArgumentException("revision must be at least 1, was " + revision.get());
+        }
+        Period period = Period.parse(periodText.trim());
+        JobExecution execution = reviews.startInBackground(period, revision);
+        audit.record("start review", period + " r" + execution.getJobParameters().getLong("revision"), "execution " + execution.getId());
+        return execution;
     }
 }

@@ -24,25 +24,18 @@ class ReviewsPage {
 
     @PostMapping("/reviews")
     String start(@RequestParam String period, @RequestParam Optional<String> revision, RedirectAttributes redirect) throws Exception {
-        Period chosen = Period.parse(period.trim());
-        Optional<Integer> number = revision.filter(r -> !r.isBlank()).map(ReviewsPage::revision);
-        JobExecution execution = reviews.startInBackground(chosen, number);
-        long started = execution.getJobParameters().getLong("revision");
-        audit.record("start review", chosen + " r" + started, "execution " + execution.getId());
-        redirect.addFlashAttribute("message", "review of " + chosen + " revision " + started + " started");
+        JobExecution execution = ReviewsApi.start(reviews, audit, period, revision.filter(r -> !r.isBlank()).map(ReviewsPage::revision));
+        redirect.addFlashAttribute("message", "review of " + execution.getJobParameters().getString("period") + " revision "
+                + execution.getJobParameters().getLong("revision") + " started");
         return "redirect:/executions/" + execution.getId();
     }
 
     private static int revision(String text) {
         try {
-            int number = Integer.parseInt(text.trim());
-            if (number >= 1) {
-                return number;
-            }
+            return Integer.parseInt(text.trim());
         }
         catch (NumberFormatException e) {
-            // reported below
+            throw new IllegalArgumentException("revision must be a whole number from 1, was '" + text + "'");
         }
-        throw new IllegalArgumentException("revision must be a whole number from 1, was '" + text + "'");
     }
 }
