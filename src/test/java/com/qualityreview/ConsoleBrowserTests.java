@@ -25,7 +25,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -132,6 +134,7 @@ class ConsoleBrowserTests {
         assertThat(statusText(browser)).isEqualTo("COMPLETED");
         assertThat(browser.getCurrentUrl()).isEqualTo(pageUrl);
         assertThat(browser.findElement(By.id("counts")).getText()).isEqualTo("sites 3");
+        screenshot("execution");
 
         browser.findElement(By.id("reports-link")).click();
         wait(20).until(page -> !page.findElements(By.className("report-file")).isEmpty());
@@ -140,6 +143,7 @@ class ConsoleBrowserTests {
         WebElement pdfLink = files.stream().filter(link -> link.getText().endsWith(".pdf")
                 && link.getText().startsWith("executive")).findFirst().orElseThrow();
         String pdfName = pdfLink.getText();
+        screenshot("reports");
         pdfLink.click();
 
         Path pdf = downloads.resolve(pdfName);
@@ -217,6 +221,12 @@ class ConsoleBrowserTests {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
+    }
+
+    /** Kept beside the test reports, to see what the browser saw. */
+    private void screenshot(String name) throws java.io.IOException {
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(Files.createDirectories(Path.of("target/test-reports/console")).resolve(name + ".png"), png);
     }
 
     private static String statusText(WebDriver page) {

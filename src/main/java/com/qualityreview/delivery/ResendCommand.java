@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import com.qualityreview.security.AuditLog;
 import com.qualityreview.review.Period;
+import com.qualityreview.review.Reviews;
 import com.qualityreview.system.Command;
 import com.qualityreview.system.CommandException;
 
@@ -45,7 +46,13 @@ class ResendCommand implements Command {
         catch (IllegalArgumentException e) {
             throw new CommandException(e.getMessage());
         }
-        Optional<Integer> revision = Optional.ofNullable(options.getOptionValues("revision")).map(v -> Integer.parseInt(v.get(0)));
+        Optional<Integer> revision;
+        try {
+            revision = Optional.ofNullable(options.getOptionValues("revision")).map(v -> Reviews.parseRevision(v.get(0)));
+        }
+        catch (IllegalArgumentException e) {
+            throw new CommandException("--" + e.getMessage());
+        }
         Optional<String> to = Optional.ofNullable(options.getOptionValues("to")).map(v -> v.get(0));
         Deliveries.Resent resent;
         try {

@@ -62,14 +62,10 @@ class ReviewCommand implements Command, JobOutcome {
         }
         String value = options.getOptionValues("revision").get(0);
         try {
-            int revision = Integer.parseInt(value);
-            if (revision < 1) {
-                throw new NumberFormatException();
-            }
-            return Optional.of(revision);
+            return Optional.of(Reviews.parseRevision(value));
         }
-        catch (NumberFormatException e) {
-            throw new CommandException("--revision must be a whole number of at least 1, was '" + value + "'");
+        catch (IllegalArgumentException e) {
+            throw new CommandException("--" + e.getMessage());
         }
     }
 

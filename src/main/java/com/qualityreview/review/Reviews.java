@@ -81,6 +81,20 @@ public class Reviews {
                 .collect(java.util.stream.Collectors.toSet());
     }
 
+    /** A revision number as typed: a whole number of at least 1. */
+    public static int parseRevision(String text) {
+        try {
+            int revision = Integer.parseInt(text.trim());
+            if (revision >= 1) {
+                return revision;
+            }
+        }
+        catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("revision must be a whole number of at least 1, was '" + text + "'");
+    }
+
     /** Sites per rating of a review, rating code to count, in rating order. */
     public Map<String, Long> ratingCounts(Period period, int revision) {
         Map<String, Long> counts = new TreeMap<>();

@@ -24,18 +24,9 @@ class ReviewsPage {
 
     @PostMapping("/reviews")
     String start(@RequestParam String period, @RequestParam Optional<String> revision, RedirectAttributes redirect) throws Exception {
-        JobExecution execution = ReviewsApi.start(reviews, audit, period, revision.filter(r -> !r.isBlank()).map(ReviewsPage::revision));
+        JobExecution execution = ReviewsApi.start(reviews, audit, period, revision.filter(r -> !r.isBlank()).map(Reviews::parseRevision));
         redirect.addFlashAttribute("message", "review of " + execution.getJobParameters().getString("period") + " revision "
                 + execution.getJobParameters().getLong("revision") + " started");
         return "redirect:/executions/" + execution.getId();
-    }
-
-    private static int revision(String text) {
-        try {
-            return Integer.parseInt(text.trim());
-        }
-        catch (NumberFormatException e) {
-            throw new IllegalArgumentException("revision must be a whole number from 1, was '" + text + "'");
-        }
     }
 }

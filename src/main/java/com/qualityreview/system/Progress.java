@@ -33,13 +33,20 @@ public record Progress(String step, long done, long total, String unit, double r
             return Optional.empty();
         }
         long already = context.getLong(ALREADY_DONE, 0L);
-        long done = already + step.getReadCount();
-        long total = context.getLong(TOTAL);
         LocalDateTime until = step.getEndTime() != null ? step.getEndTime() : now;
-        double seconds = Math.max(0.001, Duration.between(step.getStartTime(), until).toMillis() / 1000.0);
-        double rate = (done - already) / seconds;
-        Long left = step.getEndTime() == null && rate > 0 && total >= done ? Math.round((total - done) / rate) : null;
-        return Optional.of(new Progress(step.getStepName(), done, total, context.getString(UNIT, "rows"), rate, left));
+        return Optional.of(measured(step.getStepName(), already + step.getReadCount(), context.getLong(TOTAL),
+                context.getString(UNIT, "rows"), already, Duration.between(step.getStartTime(), until), step.getEndTime() != null));
+    }
+
+    /**
+     * Progress after {@code elapsed}, the rate counting only what was done in that time (not what an
+     * earlier execution did before a restart); no time left once finished or while nothing is known.
+     */
+    static Progress measured(String task, long done, long total, String unit, long alreadyDone, Duration elapsed, boolean finished) {
+        double seconds = Math.max(1e-9, elapsed.toNanos() / 1e9);
+        double rate = (done - alreadyDone) / seconds;
+        Long left = !finished && total > 0 && rate > 0 && total >= done ? Math.round((total - done) / rate) : null;
+        return new Progress(task, done, total, unit, rate, left);
     }
 
     public int percent() {

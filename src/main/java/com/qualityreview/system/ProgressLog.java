@@ -55,18 +55,7 @@ public final class ProgressLog {
     }
 
     String describe(long done, long now) {
-        double seconds = Math.max(1e-9, (now - startNanos) / 1e9);
-        double rate = (done - startedWith) / seconds;
-        StringBuilder line = new StringBuilder(task).append(": ").append(done);
-        if (total > 0) {
-            line.append(" of ").append(total).append(String.format(" (%.0f%%)", 100.0 * done / total));
-        }
-        line.append(String.format(", %.0f %s/s", rate, unit));
-        if (total > 0 && rate > 0) {
-            long left = Math.round((total - done) / rate);
-            line.append(", about ").append(formatDuration(Duration.ofSeconds(left))).append(" left");
-        }
-        return line.toString();
+        return task + ": " + Progress.measured(task, done, total, unit, startedWith, Duration.ofNanos(now - startNanos), false).describe();
     }
 
     static String formatDuration(Duration duration) {
