@@ -205,6 +205,16 @@ class ConsoleBrowserTests {
         assertThat(browser.findElement(By.tagName("nav")).getText()).contains("viewer (viewer)");
         assertThat(browser.findElements(By.id("start-review"))).isEmpty();
         assertThat(browser.findElements(By.id("executions"))).hasSize(1);
+
+        // Even with a valid CSRF token (from the page's logout form), a viewer's change is refused.
+        long executionsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION", Long.class);
+        Object status = ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "const token = document.querySelector('input[name=_csrf]').value;"
+                        + "fetch('/reviews', {method: 'POST', headers: {'Content-Type': 'application/x-www-form-urlencoded'},"
+                        + " body: 'period=2026-10&_csrf=' + encodeURIComponent(token), redirect: 'manual'}).then(r => done(r.status));");
+        assertThat(((Number) status).intValue()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION", Long.class)).isEqualTo(executionsBefore);
     }
 
     private void logInAs(String name, String password) {
