@@ -41,9 +41,7 @@ class ImportCommand implements Command, JobOutcome {
         if (arguments.size() != 2) {
             throw new CommandException("import needs a kind and a file: import <kind> <file> (kinds: " + ImportKind.names() + ")");
         }
-        ImportKind kind = ImportKind.byName(arguments.get(0)).orElseThrow(() -> new CommandException(
-                "unknown kind '" + arguments.get(0) + "'; the kinds are " + ImportKind.names()));
-        JobExecution execution = imports.run(kind, Path.of(arguments.get(1)));
+        JobExecution execution = imports.run(ImportKind.named(arguments.get(0)), Path.of(arguments.get(1)));
         return print(execution);
     }
 

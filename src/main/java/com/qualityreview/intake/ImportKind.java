@@ -124,6 +124,12 @@ public enum ImportKind {
         return Arrays.stream(values()).filter(kind -> kind.fileName.equalsIgnoreCase(name)).findFirst();
     }
 
+    /** The kind of that name, or IllegalArgumentException naming the kinds there are. */
+    public static ImportKind named(String name) {
+        return byName(name).orElseThrow(() -> new IllegalArgumentException(
+                "unknown kind '" + name + "'; the kinds are " + names()));
+    }
+
     public static String names() {
         return String.join(", ", Arrays.stream(values()).map(ImportKind::fileName).toList());
     }

@@ -35,8 +35,7 @@ class ImportsApi {
 
     /** Checks the request, starts the import of the uploaded file and audits it (the API and the console). */
     static JobExecution startUpload(Imports imports, AuditLog audit, String kind, MultipartFile file) throws Exception {
-        ImportKind importKind = ImportKind.byName(kind).orElseThrow(() -> new IllegalArgumentException(
-                "kind: '" + kind + "' is not one of " + ImportKind.names()));
+        ImportKind importKind = ImportKind.named(kind);
         if (file.isEmpty()) {
             throw new IllegalArgumentException("file: '" + file.getOriginalFilename() + "' is missing or empty");
         }

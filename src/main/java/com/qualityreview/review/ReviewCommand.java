@@ -43,8 +43,9 @@ class ReviewCommand implements Command, JobOutcome {
             throw new CommandException("review needs one period: review <period> [--revision=N], e.g. review 2026-10");
         }
         Period period = period(arguments.get(0));
-        audit.record("start review", period + revision(options).map(r -> " r" + r).orElse(""), "on the command line");
-        return print(reviews.start(period, revision(options)));
+        Optional<Integer> revision = revision(options);
+        audit.record("start review", period + revision.map(r -> " r" + r).orElse(""), "on the command line");
+        return print(reviews.start(period, revision));
     }
 
     static Period period(String text) {

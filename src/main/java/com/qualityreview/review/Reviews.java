@@ -58,6 +58,7 @@ public class Reviews {
     }
 
     private JobParameters parameters(Period period, Optional<Integer> revision) {
+        revision.ifPresent(Reviews::checkRevision);
         Set<Long> started = startedRevisions(period);
         int number = revision.orElseGet(() -> Math.max(runs.nextRevision(period),
                 started.stream().mapToInt(Long::intValue).max().orElse(0) + 1));
@@ -83,16 +84,21 @@ public class Reviews {
 
     /** A revision number as typed: a whole number of at least 1. */
     public static int parseRevision(String text) {
+        int revision;
         try {
-            int revision = Integer.parseInt(text.trim());
-            if (revision >= 1) {
-                return revision;
-            }
+            revision = Integer.parseInt(text.trim());
         }
         catch (NumberFormatException e) {
-            // reported below
+            throw new IllegalArgumentException("revision must be a whole number of at least 1, was '" + text + "'");
         }
-        throw new IllegalArgumentException("revision must be a whole number of at least 1, was '" + text + "'");
+        return checkRevision(revision);
+    }
+
+    private static int checkRevision(int revision) {
+        if (revision < 1) {
+            throw new IllegalArgumentException("revision must be a whole number of at least 1, was '" + revision + "'");
+        }
+        return revision;
     }
 
     /** Sites per rating of a review, rating code to count, in rating order. */

@@ -39,9 +39,6 @@ class ReviewsApi {
 
     /** Checks the request, starts the review in the background and audits it (the API and the console). */
     static JobExecution start(Reviews reviews, AuditLog audit, String periodText, Optional<Integer> revision) throws Exception {
-        if (revision.isPresent() && revision.get() < 1) {
-            throw new IllegalArgumentException("revision must be at least 1, was " + revision.get());
-        }
         Period period = Period.parse(periodText.trim());
         JobExecution execution = reviews.startInBackground(period, revision);
         audit.record("start review", period + " r" + execution.getJobParameters().getLong("revision"), "execution " + execution.getId());
