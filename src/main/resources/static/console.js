@@ -10,15 +10,10 @@ document.addEventListener('DOMContentLoaded', () => {
       if (status) { status.textContent = execution.status; }
       const text = element.querySelector('.progress-text');
       const bar = element.querySelector('.bar > span');
+      // The server words the progress, in the same words as the log.
       if (execution.progress) {
-        const p = execution.progress;
-        const percent = p.total > 0 ? Math.min(100, Math.floor(100 * p.done / p.total)) : 0;
-        if (text) {
-          text.textContent = p.done + ' of ' + p.total + ' ' + p.unit + ' (' + percent + '%), '
-            + Math.round(p.ratePerSecond) + ' ' + p.unit + '/s'
-            + (p.secondsLeft != null ? ', about ' + p.secondsLeft + ' s left' : '');
-        }
-        if (bar) { bar.style.width = percent + '%'; }
+        if (text) { text.textContent = execution.progress.text; }
+        if (bar) { bar.style.width = execution.progress.percent + '%'; }
       }
       if (!execution.running) {
         clearInterval(timer);

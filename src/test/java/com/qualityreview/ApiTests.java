@@ -82,6 +82,8 @@ abstract class ApiTests {
         assertThat(summarise.get("progress").get("done").asLong()).isEqualTo(3);
         assertThat(summarise.get("progress").get("total").asLong()).isEqualTo(3);
         assertThat(summarise.get("progress").get("unit").asString()).isEqualTo("sites");
+        assertThat(summarise.get("progress").get("percent").asInt()).isEqualTo(100);
+        assertThat(summarise.get("progress").get("text").asString()).startsWith("3 of 3 sites (100%), ");
 
         JsonNode reports = JSON.readTree(http.get("/api/reports?period=2026-10", HttpTestClient.VIEWER).body());
         JsonNode revision7 = null;

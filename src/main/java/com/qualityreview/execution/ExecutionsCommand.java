@@ -1,7 +1,6 @@
 package com.qualityreview.execution;
 
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -56,29 +55,24 @@ class ExecutionsCommand implements Command {
         }
         System.out.printf("%-6s %-18s %-10s %-19s %-9s %s%n", "id", "job", "status", "start", "duration", "parameters; counts");
         for (JobExecution execution : recent) {
-            System.out.printf("%-6d %-18s %-10s %-19s %-9s %s; %s%n", execution.getId(),
-                    execution.getJobInstance().getJobName(), execution.getStatus(),
-                    execution.getStartTime() == null ? "-" : TIME.format(execution.getStartTime()),
-                    duration(execution), parameters(execution), executions.counts(execution));
+            ExecutionView view = executions.view(execution);
+            System.out.printf("%-6d %-18s %-10s %-19s %-9s %s; %s%n", view.id(), view.job(), view.status(),
+                    view.startTime() == null ? "-" : TIME.format(view.startTime()), duration(view.durationSeconds()),
+                    parameters(view), view.counts());
         }
         return 0;
     }
 
-    static String parameters(JobExecution execution) {
-        return execution.getJobParameters().parameters().stream()
-                .sorted(java.util.Comparator.comparing(p -> p.name()))
-                .filter(p -> !p.name().equals("run.id"))
-                .map(p -> p.name() + "=" + p.value())
-                .collect(Collectors.joining(" "));
+    static String parameters(ExecutionView view) {
+        return view.parameters().entrySet().stream().map(p -> p.getKey() + "=" + p.getValue()).collect(Collectors.joining(" "));
     }
 
-    static String duration(JobExecution execution) {
-        if (execution.getStartTime() == null) {
+    static String duration(Double seconds) {
+        if (seconds == null) {
             return "-";
         }
-        LocalDateTime end = execution.getEndTime() != null ? execution.getEndTime() : LocalDateTime.now();
-        Duration duration = Duration.between(execution.getStartTime(), end);
-        return duration.toSeconds() < 60 ? String.format("%.1f s", duration.toMillis() / 1000.0)
+        Duration duration = Duration.ofMillis(Math.round(seconds * 1000));
+        return duration.toSeconds() < 60 ? String.format("%.1f s", seconds)
                 : duration.toMinutes() + " min " + duration.toSecondsPart() + " s";
     }
 }

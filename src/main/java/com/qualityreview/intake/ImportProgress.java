@@ -1,8 +1,6 @@
 package com.qualityreview.intake;
 
-import java.time.Duration;
 
-import com.qualityreview.system.Progress;
 import com.qualityreview.system.ProgressLog;
 
 import org.springframework.batch.core.ExitStatus;
@@ -29,8 +27,7 @@ final class ImportProgress implements StepExecutionListener, ChunkListener<Sourc
         alreadyRead = stepExecution.getExecutionContext().getLong(READ, 0L);
         String file = stepExecution.getJobExecution().getJobParameters().getString("file");
         long total = stepExecution.getJobExecution().getExecutionContext().getLong(ImportJobConfiguration.TOTAL, 0L);
-        progress = new ProgressLog("import " + file, total, alreadyRead, Duration.ofSeconds(10));
-        Progress.record(stepExecution, total, "rows", alreadyRead);
+        progress = ProgressLog.forStep(stepExecution, "import " + file, "rows", total, alreadyRead);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package com.qualityreview.review;
 
-import java.time.Duration;
 
-import com.qualityreview.system.Progress;
 import com.qualityreview.system.ProgressLog;
 
 import org.springframework.batch.core.listener.ChunkListener;
@@ -26,10 +24,8 @@ final class ReviewProgress implements StepExecutionListener, ChunkListener<Revie
     public void beforeStep(StepExecution stepExecution) {
         step = stepExecution;
         alreadyDone = stepExecution.getExecutionContext().getInt("siteReader.read.count", 0);
-        int total = totalSites.getAsInt();
-        progress = new ProgressLog("review " + stepExecution.getJobExecution().getJobParameters().getString("period"),
-                "sites", total, alreadyDone, Duration.ofSeconds(10));
-        Progress.record(stepExecution, total, "sites", alreadyDone);
+        progress = ProgressLog.forStep(stepExecution, "review " + stepExecution.getJobExecution().getJobParameters().getString("period"),
+                "sites", totalSites.getAsInt(), alreadyDone);
     }
 
     @Override

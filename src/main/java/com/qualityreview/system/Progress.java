@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -49,11 +51,13 @@ public record Progress(String step, long done, long total, String unit, double r
         return new Progress(task, done, total, unit, rate, left);
     }
 
+    @JsonProperty("percent")
     public int percent() {
         return total <= 0 ? 0 : (int) Math.min(100, 100 * done / total);
     }
 
-    /** "1,200 of 3,000 rows (40%), 150 rows/s, about 12 s left" — the wording of the progress log. */
+    /** "1200 of 3000 rows (40%), 150 rows/s, about 12 s left" — also the wording of the progress log. */
+    @JsonProperty("text")
     public String describe() {
         StringBuilder line = new StringBuilder().append(done);
         if (total > 0) {

@@ -6,6 +6,8 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.batch.core.step.StepExecution;
+
 /**
  * Logs a long task's progress (done of total, rate, time left) at most once per interval, so a
  * ten-million-row step says how it is doing without flooding the log.
@@ -23,12 +25,13 @@ public final class ProgressLog {
     private final LongSupplier clock;
     private long lastLogNanos;
 
-    public ProgressLog(String task, long total, long alreadyDone, Duration interval) {
-        this(task, "rows", total, alreadyDone, interval, System::nanoTime);
-    }
-
-    public ProgressLog(String task, String unit, long total, long alreadyDone, Duration interval) {
-        this(task, unit, total, alreadyDone, interval, System::nanoTime);
+    /**
+     * The progress log of a long step, which also records its total in the step (see {@link Progress})
+     * so that the API and the console show the same figures as the log.
+     */
+    public static ProgressLog forStep(StepExecution step, String task, String unit, long total, long alreadyDone) {
+        Progress.record(step, total, unit, alreadyDone);
+        return new ProgressLog(task, unit, total, alreadyDone, Duration.ofSeconds(10), System::nanoTime);
     }
 
     ProgressLog(String task, String unit, long total, long alreadyDone, Duration interval, LongSupplier clock) {
