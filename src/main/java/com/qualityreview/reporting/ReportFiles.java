@@ -45,8 +45,8 @@ public class ReportFiles {
 
     /** The file, or NotFoundException when there is no such review file. */
     public Path file(Period period, int revision, String name) {
-        Path file = folder(period.toString(), revision).resolve(PLAIN_NAME.matcher(name).matches() ? name : "-");
-        if (!PLAIN_NAME.matcher(name).matches() || !Files.isRegularFile(file)) {
+        Path file = PLAIN_NAME.matcher(name).matches() ? folder(period.toString(), revision).resolve(name) : null;
+        if (file == null || !Files.isRegularFile(file)) {
             throw new NotFoundException("there is no file '" + name + "' in the review of " + period + " revision " + revision);
         }
         return file;

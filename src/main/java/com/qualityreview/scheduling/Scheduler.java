@@ -75,7 +75,7 @@ public final class Scheduler {
             log.info("schedule {}: running for {}", schedule.name(), due.get());
             try {
                 JobExecution execution = schedule.action().run(due.get());
-                finish(schedule.name(), due.get(), execution.getStatus().name(), execution.getId(), null);
+                finish(schedule.name(), due.get(), execution.getStatus().name(), execution.getId());
                 started.add(new Started(schedule.name(), due.get(), execution.getId(), execution.getStatus().name()));
             }
             catch (Exception e) {
@@ -118,9 +118,8 @@ public final class Scheduler {
                 due.toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC), instance);
     }
 
-    private void finish(String name, ZonedDateTime due, String status, Long executionId, String message) {
-        jdbc.update("UPDATE schedule_run SET status = ?, job_execution_id = ?, message = ? WHERE name = ? AND due_at = ?", status,
-                executionId, message == null ? null : message.length() > 2000 ? message.substring(0, 2000) : message, name,
+    private void finish(String name, ZonedDateTime due, String status, long executionId) {
+        jdbc.update("UPDATE schedule_run SET status = ?, job_execution_id = ? WHERE name = ? AND due_at = ?", status, executionId, name,
                 due.toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
     }
 }

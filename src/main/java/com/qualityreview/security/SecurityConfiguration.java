@@ -28,6 +28,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -85,15 +86,15 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+        AuthenticationEntryPoint logInFirst = (request, response, e) ->
+                problem(response, 401, "Unauthorized", "log in with HTTP Basic as a user of quality.users");
         http.securityMatcher("/api/**", "/v3/api-docs/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole("ADMIN", "VIEWER")
                         .anyRequest().hasRole("ADMIN"))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        problem(response, 401, "Unauthorized", "log in with HTTP Basic as a user of quality.users")))
+                .httpBasic(basic -> basic.authenticationEntryPoint(logInFirst))
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) ->
-                                problem(response, 401, "Unauthorized", "log in with HTTP Basic as a user of quality.users"))
+                        .authenticationEntryPoint(logInFirst)
                         .accessDeniedHandler((request, response, e) ->
                                 problem(response, 403, "Forbidden", "this needs the ADMIN role; VIEWER may only read")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

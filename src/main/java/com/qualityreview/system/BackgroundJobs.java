@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts jobs without waiting for them, for the API and the console: the execution exists (with
- * its id) when the call returns, and runs on one of two job threads. The command line keeps
- * Spring Batch's own job operator, which runs a job to its end before returning.
+ * its id) when the call returns, and runs on one of two job threads. Also restarts for the command
+ * line, which waits ({@link #restartAndWait}).
  */
 @Component
 public class BackgroundJobs implements DisposableBean {
@@ -24,8 +24,11 @@ public class BackgroundJobs implements DisposableBean {
     private final ThreadPoolTaskExecutor threads = new ThreadPoolTaskExecutor();
     private final JobRepository jobRepository;
     private final ObjectProvider<Job> jobs;
-    private TaskExecutorJobOperator operator;
-    private TaskExecutorJobOperator waitingOperator;
+    private Operators operators;
+
+    /** Both over one registry of every job: one runs jobs on the job threads, the other in the caller's thread. */
+    private record Operators(TaskExecutorJobOperator background, TaskExecutorJobOperator waiting) {
+    }
 
     // The jobs are looked up on first use: some of them start jobs through this class themselves.
     BackgroundJobs(JobRepository jobRepository, ObjectProvider<Job> jobs) {
@@ -39,11 +42,11 @@ public class BackgroundJobs implements DisposableBean {
     }
 
     public JobExecution start(Job job, JobParameters parameters) throws Exception {
-        return operator().start(job, parameters);
+        return operators().background().start(job, parameters);
     }
 
     public JobExecution restart(JobExecution execution) throws Exception {
-        return operator().restart(execution);
+        return operators().background().restart(execution);
     }
 
     /**
@@ -52,20 +55,18 @@ public class BackgroundJobs implements DisposableBean {
      * filled while those are still being created).
      */
     public JobExecution restartAndWait(JobExecution execution) throws Exception {
-        operator();
-        return waitingOperator.restart(execution);
+        return operators().waiting().restart(execution);
     }
 
-    private synchronized TaskExecutorJobOperator operator() throws Exception {
-        if (operator == null) {
+    private synchronized Operators operators() throws Exception {
+        if (operators == null) {
             MapJobRegistry registry = new MapJobRegistry();
             for (Job job : jobs) {
                 registry.register(job);
             }
-            waitingOperator = operator(registry, new SyncTaskExecutor());
-            operator = operator(registry, threads);
+            operators = new Operators(operator(registry, threads), operator(registry, new SyncTaskExecutor()));
         }
-        return operator;
+        return operators;
     }
 
     private TaskExecutorJobOperator operator(MapJobRegistry registry, TaskExecutor executor) throws Exception {
