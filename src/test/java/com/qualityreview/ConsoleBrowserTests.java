@@ -259,7 +259,9 @@ class ConsoleBrowserTests {
     /** Installs the browser with the project's script where it can; else skips, or fails when CI requires it. */
     static void requireBrowser() throws Exception {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            Process install = new ProcessBuilder("bash", "scripts/install-browser.sh").inheritIO().start();
+            // Its output goes through System.out: the test runner reads the forked JVM's own stream.
+            Process install = new ProcessBuilder("bash", "scripts/install-browser.sh").redirectErrorStream(true).start();
+            install.getInputStream().transferTo(System.out);
             install.waitFor();
         }
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
