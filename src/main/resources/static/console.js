@@ -1,7 +1,9 @@
 // Running executions update by themselves: each element with data-progress-url polls its
-// execution every 2 s, shows status and progress, and reloads the page once it has ended.
+// execution every 2 s, shows status and progress, and reloads the page once it has ended or its
+// process is found gone (then it offers Restart instead of Stop).
 document.addEventListener('DOMContentLoaded', () => {
   document.querySelectorAll('[data-progress-url]').forEach(element => {
+    const alive = element.dataset.alive === 'true';
     const timer = setInterval(async () => {
       const response = await fetch(element.dataset.progressUrl, { headers: { 'Accept': 'application/json' } });
       if (!response.ok) { return; }
@@ -15,7 +17,7 @@ document.addEventListener('DOMContentLoaded', () => {
         if (text) { text.textContent = execution.progress.text; }
         if (bar) { bar.style.width = execution.progress.percent + '%'; }
       }
-      if (!execution.running) {
+      if (!execution.running || execution.alive !== alive) {
         clearInterval(timer);
         window.location.reload();
       }

@@ -1,60 +1,86 @@
 package com.qualityreview.delivery;
 
+import java.util.List;
 import java.util.Optional;
 
 import com.qualityreview.review.Period;
 import com.qualityreview.review.ReviewResults;
 import com.qualityreview.review.ReviewStepContribution;
 import com.qualityreview.system.ConflictException;
+import com.qualityreview.system.Leases;
 import com.qualityreview.system.NotFoundException;
 
 import org.springframework.stereotype.Component;
 
-/** Deliveries on demand: resend a review's failed deliveries, or everything one address was sent. */
+/**
+ * Deliveries on demand: resend a review's failed (and, when asked, uncertain) deliveries, a copy
+ * of everything one address was sent, or one delivery.
+ */
 @Component
 public class Deliveries {
 
     private final DeliveryStore store;
     private final MailTransport transport;
     private final ReviewResults results;
+    private final Leases leases;
     private final DeliveryConfiguration.DeliverySettings settings;
 
-    Deliveries(DeliveryStore store, MailTransport transport, ReviewResults results, DeliveryConfiguration.DeliverySettings settings) {
+    Deliveries(DeliveryStore store, MailTransport transport, ReviewResults results, Leases leases,
+            DeliveryConfiguration.DeliverySettings settings) {
         this.store = store;
         this.transport = transport;
         this.results = results;
+        this.leases = leases;
         this.settings = settings;
     }
 
-    public record Resent(int revision, int reopened, int sent, int failed, String transport) {
+    /** What a resend did: {@code failed} and {@code uncertain} count the deliveries left in those states. */
+    public record Resent(int revision, int reopened, int sent, int failed, int uncertain, String transport) {
     }
 
     /**
-     * Sends again, as new attempts: the failed deliveries of a revision (default: its latest), or
-     * with {@code to} every delivery of that address, sent ones included — on request only.
+     * Sends again, as new attempts: the failed deliveries of a revision (default: its latest) and,
+     * with {@code uncertainToo}, the uncertain ones, each with its own Message-ID; or with
+     * {@code to} a copy of every delivery of that address, sent ones included, each with a new
+     * Message-ID — on request only.
      */
-    public Resent resend(Period period, Optional<Integer> revision, Optional<String> to) throws InterruptedException {
+    public Resent resend(Period period, Optional<Integer> revision, Optional<String> to, boolean uncertainToo)
+            throws InterruptedException {
         int number = revision.or(() -> store.latestRevision(period.toString()))
                 .orElseThrow(() -> new IllegalArgumentException("there are no deliveries for " + period));
-        int reopened = store.reopen(period.toString(), number, to);
-        return sendPending(period, number, reopened);
+        DeliveryMessages messages = messages(period, number);
+        DeliverySender sender = DeliveryConfiguration.sender(store, transport, leases, settings);
+        sender.settleOrphans(period.toString(), number);
+        int reopened = store.reopen(period.toString(), number, to, uncertainToo);
+        DeliverySender.Outcome outcome = sender.send(period.toString(), number, messages);
+        return new Resent(number, reopened, outcome.sent(), outcome.failed(), outcome.uncertain(), transport.describe());
     }
 
-    /** Sends one delivery again, as a new attempt, whether it failed or was sent. */
+    /**
+     * Sends one delivery again, as a new attempt, and only that one: a failed or uncertain one
+     * with its own Message-ID, a sent one as a copy with a new Message-ID. Refused while it is
+     * being sent.
+     */
     public Resent resend(long id) throws InterruptedException {
         Delivery delivery = store.find(id).orElseThrow(() -> new NotFoundException("there is no delivery " + id));
+        Period period = Period.parse(delivery.period());
+        DeliveryMessages messages = messages(period, delivery.revision());
+        DeliverySender sender = DeliveryConfiguration.sender(store, transport, leases, settings);
+        sender.settleOrphans(delivery.period(), delivery.revision());
         if (store.reopen(id) == 0) {
             throw new ConflictException("delivery " + id + " is being sent right now");
         }
-        return sendPending(Period.parse(delivery.period()), delivery.revision(), 1);
+        DeliverySender.Outcome outcome = sender.send(delivery.period(), delivery.revision(), messages,
+                List.of(store.find(id).orElseThrow()));
+        String status = store.find(id).orElseThrow().status();
+        return new Resent(delivery.revision(), 1, outcome.sent(), status.equals(Delivery.FAILED) ? 1 : 0,
+                status.equals(Delivery.UNCERTAIN) ? 1 : 0, transport.describe());
     }
 
-    private Resent sendPending(Period period, int number, int reopened) throws InterruptedException {
+    private DeliveryMessages messages(Period period, int number) {
         var run = new ReviewStepContribution.ReviewRun(period, number, results.load(period, number)
                 .orElseThrow(() -> new IllegalArgumentException("there is no review of " + period + " revision " + number)).zone());
-        DeliverySender.Outcome outcome = DeliveryConfiguration.sender(store, transport, settings)
-                .send(period.toString(), number, DeliveryConfiguration.messages(results, settings, run));
-        return new Resent(number, reopened, outcome.sent(), outcome.failed(), transport.describe());
+        return DeliveryConfiguration.messages(results, settings, run);
     }
 
     public DeliveryStore store() {

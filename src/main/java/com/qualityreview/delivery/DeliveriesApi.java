@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DeliveriesApi {
 
-    static final List<String> STATUSES = List.of(Delivery.PENDING, Delivery.SENDING, Delivery.SENT, Delivery.FAILED);
+    static final List<String> STATUSES = Delivery.STATUSES;
 
     private final Deliveries deliveries;
     private final AuditLog audit;

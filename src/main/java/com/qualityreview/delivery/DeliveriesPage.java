@@ -36,8 +36,8 @@ class DeliveriesPage {
     @PostMapping("/deliveries/{id}/resend")
     String resend(@PathVariable long id, RedirectAttributes redirect) throws InterruptedException {
         Deliveries.Resent resent = DeliveriesApi.resend(deliveries, audit, id);
-        redirect.addFlashAttribute(resent.failed() == 0 ? "message" : "error", "delivery " + id + ": " + resent.sent() + " sent, "
-                + resent.failed() + " failed (" + resent.transport() + ")");
+        redirect.addFlashAttribute(resent.failed() + resent.uncertain() == 0 ? "message" : "error", "delivery " + id + ": "
+                + resent.sent() + " sent, " + resent.failed() + " failed, " + resent.uncertain() + " uncertain (" + resent.transport() + ")");
         return "redirect:/deliveries";
     }
 }

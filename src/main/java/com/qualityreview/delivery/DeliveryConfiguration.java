@@ -11,6 +11,7 @@ import com.qualityreview.reporting.ReportTexts;
 import com.qualityreview.review.ReviewResult;
 import com.qualityreview.review.ReviewResults;
 import com.qualityreview.review.ReviewStepContribution;
+import com.qualityreview.system.Leases;
 import com.qualityreview.system.QualityProperties;
 
 import org.springframework.batch.core.ExitStatus;
@@ -69,18 +70,20 @@ class DeliveryConfiguration {
 
     @Bean
     ReviewStepContribution sendDeliveriesStep(JobRepository jobRepository, ReviewResults results, DeliveryStore store,
-            MailTransport transport, DeliverySettings settings) {
+            MailTransport transport, Leases leases, DeliverySettings settings) {
         Step step = new StepBuilder("sendDeliveriesStep", jobRepository)
                 .tasklet((contribution, context) -> {
                     var run = ReviewStepContribution.run(contribution.getStepExecution().getJobParameters());
-                    DeliverySender.Outcome outcome = sender(store, transport, settings)
+                    DeliverySender.Outcome outcome = sender(store, transport, leases, settings)
                             .send(run.period().toString(), run.revision(), messages(results, settings, run));
                     var job = contribution.getStepExecution().getJobExecution();
                     ReviewStepContribution.addOutcomeLine(job, "deliveries: " + outcome.sent() + " " + transport.describe()
-                            + (outcome.failed() > 0 ? ", " + outcome.failed() + " FAILED (see the delivery list; resend on demand)" : ""));
-                    if (outcome.failed() > 0) {
+                            + (outcome.failed() > 0 ? ", " + outcome.failed() + " FAILED (see the delivery list; resend on demand)" : "")
+                            + (outcome.uncertain() > 0 ? ", " + outcome.uncertain() + " deliveries uncertain (may or may not have"
+                                    + " arrived: check, then resend them; see docs/delivery.md)" : ""));
+                    if (outcome.failed() > 0 || outcome.uncertain() > 0) {
                         contribution.setExitStatus(new ExitStatus(ReviewStepContribution.COMPLETED_WITH_PROBLEMS,
-                                outcome.failed() + " deliveries failed"));
+                                outcome.failed() + " deliveries failed, " + outcome.uncertain() + " uncertain"));
                     }
                     return RepeatStatus.FINISHED;
                 }, new ResourcelessTransactionManager())
@@ -88,8 +91,8 @@ class DeliveryConfiguration {
         return ReviewStepContribution.of(210, step);
     }
 
-    static DeliverySender sender(DeliveryStore store, MailTransport transport, DeliverySettings settings) {
-        return new DeliverySender(store, transport, settings.maxAttempts(), settings.retryDelay(), settings.messageIdDomain(),
+    static DeliverySender sender(DeliveryStore store, MailTransport transport, Leases leases, DeliverySettings settings) {
+        return new DeliverySender(store, transport, leases, settings.maxAttempts(), settings.retryDelay(), settings.messageIdDomain(),
                 settings.threads());
     }
 

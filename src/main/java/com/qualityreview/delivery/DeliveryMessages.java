@@ -37,11 +37,18 @@ final class DeliveryMessages {
         this.messageIdDomain = messageIdDomain;
     }
 
+    /** The delivery's own Message-ID, the same on every attempt and resend. */
     static String messageId(Delivery delivery, String domain) {
         return "<quality-review.delivery-" + delivery.id() + "." + delivery.period() + ".r" + delivery.revision() + "@" + domain + ">";
     }
 
-    MimeMessage build(Delivery delivery) throws MessagingException {
+    /** A copy sent on request is another message: its own Message-ID, numbered by the attempt that sends it. */
+    static String copyId(Delivery delivery, int attempt, String domain) {
+        return "<quality-review.delivery-" + delivery.id() + ".copy-" + attempt + "." + delivery.period() + ".r" + delivery.revision()
+                + "@" + domain + ">";
+    }
+
+    MimeMessage build(Delivery delivery, String id) throws MessagingException {
         ReportTexts texts = this.texts.computeIfAbsent(delivery.locale(), locale -> ReportTexts.of(result, locale));
         ReviewResult.Scope scope = scope(delivery);
         String scopeLabel = switch (delivery.scopeType()) {
@@ -87,7 +94,6 @@ final class DeliveryMessages {
         plain.append('\n').append(texts.text("email.signature")).append('\n');
         html.append("<p>").append(escape(texts.text("email.signature"))).append("</p></body></html>");
 
-        String id = messageId(delivery, messageIdDomain);
         MimeMessage message = new MimeMessage(SESSION) {
             @Override
             protected void updateMessageID() throws MessagingException {

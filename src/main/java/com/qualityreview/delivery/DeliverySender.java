@@ -4,67 +4,92 @@ import java.lang.reflect.Method;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.mail.internet.MimeMessage;
+
+import com.qualityreview.system.Leases;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Works through a revision's pending deliveries. Each is marked SENDING (committed) before it goes
- * out and SENT after; a transient failure (connection refused, a 4xx reply) is retried with a
- * doubling delay, a permanent one (a 5xx reply) fails that delivery with the server's reason and
- * the others go on. A delivery left SENDING by a killed run is never sent again automatically:
- * whether the server took it cannot be known, so it is failed for a person to check and resend.
+ * Works through a revision's pending deliveries, each exactly once. A delivery is claimed with a
+ * guarded update (only a PENDING row becomes SENDING, so of two senders one gets it) after its
+ * connection is open, and is SENDING only for the conversation that carries its message; it is
+ * SENT once the server accepted the data. A transient failure (no connection, a 4xx reply) is
+ * retried with a doubling delay; a permanent one (a 5xx reply) fails that delivery with the
+ * server's reason and the others go on. A failure after the message data went out with no reply
+ * from the server, or a delivery found SENDING whose sender has died, is UNCERTAIN: it may have
+ * arrived, so it is never sent again automatically; an administrator resends it, with the same
+ * Message-ID.
  */
 final class DeliverySender {
 
     private static final Logger log = LoggerFactory.getLogger(DeliverySender.class);
 
-    record Outcome(int sent, int failed, List<Delivery> failures) {
+    record Outcome(int sent, int failed, int uncertain, List<Delivery> failures) {
     }
 
     private final DeliveryStore store;
     private final MailTransport transport;
+    private final Leases leases;
     private final int maxAttempts;
     private final Duration firstDelay;
     private final String messageIdDomain;
     private final int threads;
 
-    DeliverySender(DeliveryStore store, MailTransport transport, int maxAttempts, Duration firstDelay, String messageIdDomain,
-            int threads) {
-        this.threads = threads;
+    DeliverySender(DeliveryStore store, MailTransport transport, Leases leases, int maxAttempts, Duration firstDelay,
+            String messageIdDomain, int threads) {
         this.store = store;
         this.transport = transport;
+        this.leases = leases;
         this.maxAttempts = maxAttempts;
         this.firstDelay = firstDelay;
         this.messageIdDomain = messageIdDomain;
+        this.threads = threads;
     }
 
+    /** Sends every pending delivery of a revision. */
     Outcome send(String period, int revision, DeliveryMessages messages) throws InterruptedException {
-        for (Delivery interrupted : store.withStatus(period, revision, Delivery.SENDING)) {
-            store.failed(interrupted.id(), "interrupted while sending: it may or may not have reached the server;"
-                    + " not sent again automatically (resend on demand)");
+        return send(period, revision, messages, store.withStatus(period, revision, Delivery.PENDING));
+    }
+
+    /** Sends these deliveries, those of them still pending. */
+    Outcome send(String period, int revision, DeliveryMessages messages, List<Delivery> deliveries) throws InterruptedException {
+        settleOrphans(period, revision);
+        try (Leases.Lease lease = leases.acquire("deliveries")) {
+            return send(period, revision, messages, deliveries, lease.id());
         }
+    }
+
+    private Outcome send(String period, int revision, DeliveryMessages messages, List<Delivery> deliveries, String sender)
+            throws InterruptedException {
+        AtomicInteger sent = new AtomicInteger();
         // Deliveries are independent, so several go out at once: each waits on the server's replies.
-        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, deliveries.size())));
         try {
-            List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
-            for (Delivery delivery : store.withStatus(period, revision, Delivery.PENDING)) {
+            List<Future<?>> running = new ArrayList<>();
+            for (Delivery delivery : deliveries) {
                 running.add(pool.submit(() -> {
-                    if (deliver(delivery, messages)) {
+                    if (deliver(delivery, messages, sender)) {
                         sent.incrementAndGet();
                     }
                     return null;
                 }));
             }
-            for (java.util.concurrent.Future<?> future : running) {
+            for (Future<?> future : running) {
                 try {
                     future.get();
                 }
-                catch (java.util.concurrent.ExecutionException e) {
+                catch (ExecutionException e) {
                     // A fatal error ends the run as it would end the process; pending ones stay pending.
                     if (e.getCause() instanceof Error error) {
                         throw error;
@@ -77,38 +102,97 @@ final class DeliverySender {
             pool.shutdownNow();
         }
         List<Delivery> failures = store.withStatus(period, revision, Delivery.FAILED);
-        return new Outcome(sent.get(), failures.size(), failures);
+        int uncertain = store.withStatus(period, revision, Delivery.UNCERTAIN).size();
+        return new Outcome(sent.get(), failures.size(), uncertain, failures);
     }
 
-    private boolean deliver(Delivery delivery, DeliveryMessages messages) throws InterruptedException {
+    /**
+     * Deliveries left SENDING by a sender that is gone: settled by what the transport can tell
+     * (the outbox folder can), otherwise UNCERTAIN. Those of a live sender, in this process or
+     * another, are left alone.
+     */
+    void settleOrphans(String period, int revision) {
+        for (DeliveryStore.InFlight flight : store.inFlight(period, revision)) {
+            if (leases.isAlive(flight.senderId())) {
+                continue;
+            }
+            Delivery delivery = flight.delivery();
+            Optional<Boolean> wentOut = transport.wentOut(delivery);
+            if (wentOut.isEmpty()) {
+                log.warn("delivery {} to {} was being sent when its sender stopped: UNCERTAIN", delivery.id(), delivery.email());
+                store.settleOrphan(delivery.id(), flight.senderId(), Delivery.UNCERTAIN, "its sender stopped while sending: the"
+                        + " server may or may not have taken the message; not sent again automatically (check, then resend)");
+            }
+            else {
+                store.settleOrphan(delivery.id(), flight.senderId(), wentOut.get() ? Delivery.SENT : Delivery.PENDING,
+                        wentOut.get() ? null : "its sender stopped before the message was written; sent again");
+            }
+        }
+    }
+
+    private boolean deliver(Delivery delivery, DeliveryMessages messages, String sender) throws InterruptedException {
+        // The same Message-ID on every attempt of one message, so a mailbox that got it once keeps one.
+        String messageId = delivery.messageId() != null ? delivery.messageId()
+                : delivery.sendAsCopy() ? DeliveryMessages.copyId(delivery, delivery.attempts() + 1, messageIdDomain)
+                : DeliveryMessages.messageId(delivery, messageIdDomain);
         Duration delay = firstDelay;
         for (int attempt = 1; ; attempt++) {
             MimeMessage message;
             try {
-                message = messages.build(delivery);
+                message = messages.build(delivery, messageId);
             }
             catch (Exception e) {
-                store.failed(delivery.id(), "cannot build the message: " + e.getMessage());
+                store.failedPending(delivery.id(), "cannot build the message: " + e.getMessage());
                 return false;
             }
-            store.sending(delivery.id());
+            MailTransport.Connection connection;
             try {
-                transport.send(message, delivery);
-                store.sent(delivery.id(), DeliveryMessages.messageId(delivery, messageIdDomain));
-                return true;
+                connection = transport.connect();
             }
             catch (Exception e) {
                 String reason = reason(e);
                 if (!transient_(e) || attempt >= maxAttempts) {
                     log.warn("delivery {} to {} failed after {} attempt(s): {}", delivery.id(), delivery.email(), attempt, reason);
-                    store.failed(delivery.id(), reason);
+                    store.notConnected(delivery.id(), reason);
+                    store.failedPending(delivery.id(), reason);
                     return false;
                 }
-                store.retrying(delivery.id(), reason);
+                store.notConnected(delivery.id(), reason);
                 log.info("delivery {} to {}: {}; retrying in {} ms", delivery.id(), delivery.email(), reason, delay.toMillis());
                 Thread.sleep(delay.toMillis());
                 delay = delay.multipliedBy(2);
+                continue;
             }
+            try (connection) {
+                if (!store.claim(delivery.id(), sender, messageId)) {
+                    // Sent, being sent, or taken back by someone else meanwhile: not ours to send.
+                    return false;
+                }
+                try {
+                    connection.send(message, delivery);
+                    store.sent(delivery.id(), sender);
+                    return true;
+                }
+                catch (Exception e) {
+                    String reason = reason(e);
+                    if (connection.outcomeUnknown(e)) {
+                        log.warn("delivery {} to {} is UNCERTAIN: the message data went out but no reply came ({})", delivery.id(),
+                                delivery.email(), reason);
+                        store.uncertain(delivery.id(), sender, "the message data went out but the server's reply did not come"
+                                + " back (" + reason + "): it may have arrived; not sent again automatically (check, then resend)");
+                        return false;
+                    }
+                    if (!transient_(e) || attempt >= maxAttempts) {
+                        log.warn("delivery {} to {} failed after {} attempt(s): {}", delivery.id(), delivery.email(), attempt, reason);
+                        store.failed(delivery.id(), sender, reason);
+                        return false;
+                    }
+                    store.retrying(delivery.id(), sender, reason);
+                    log.info("delivery {} to {}: {}; retrying in {} ms", delivery.id(), delivery.email(), reason, delay.toMillis());
+                }
+            }
+            Thread.sleep(delay.toMillis());
+            delay = delay.multipliedBy(2);
         }
     }
 
@@ -133,8 +217,19 @@ final class DeliverySender {
         return true;
     }
 
+    /** The reply code the server gave, anywhere in a failure's causes (a code of 0 or -1 means no reply). */
+    static Optional<Integer> replyCode(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            Integer code = returnCode(t);
+            if (code != null && code >= 200 && code <= 599) {
+                return Optional.of(code);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The SMTP reply code of Angus Mail's SMTP exceptions, read without depending on the implementation. */
-    private static Integer returnCode(Throwable t) {
+    static Integer returnCode(Throwable t) {
         try {
             Method method = t.getClass().getMethod("getReturnCode");
             return (Integer) method.invoke(t);

@@ -21,7 +21,7 @@ public class DeliveryStore {
             row.getInt("revision"), row.getString("email"), row.getString("name"), Locale.forLanguageTag(row.getString("locale")),
             row.getString("scope"), row.getString("attachment"), row.getString("status"), row.getInt("attempts"),
             row.getString("last_error"), row.getObject("last_attempt_at", OffsetDateTime.class),
-            row.getObject("sent_at", OffsetDateTime.class), row.getString("message_id"));
+            row.getObject("sent_at", OffsetDateTime.class), row.getString("message_id"), row.getBoolean("send_as_copy"));
 
     private final JdbcTemplate jdbc;
 
@@ -64,34 +64,100 @@ public class DeliveryStore {
         return Optional.ofNullable(jdbc.queryForObject("SELECT MAX(revision) FROM delivery WHERE period = ?", Integer.class, period));
     }
 
-    /** Recorded before the message goes out: a delivery found in this state was interrupted mid-send. */
-    void sending(long id) {
-        jdbc.update("UPDATE delivery SET status = 'SENDING', attempts = attempts + 1, last_attempt_at = ? WHERE id = ?", now(), id);
+    /** A delivery being sent, and the process sending it. */
+    record InFlight(Delivery delivery, String senderId) {
     }
 
-    void sent(long id, String messageId) {
-        jdbc.update("UPDATE delivery SET status = 'SENT', sent_at = ?, last_error = NULL, message_id = ? WHERE id = ?",
-                now(), messageId, id);
+    List<InFlight> inFlight(String period, int revision) {
+        return jdbc.query("SELECT * FROM delivery WHERE period = ? AND revision = ? AND status = 'SENDING' ORDER BY id",
+                (row, n) -> new InFlight(ROW.mapRow(row, n), row.getString("sender_id")), period, revision);
     }
 
-    void retrying(long id, String error) {
-        jdbc.update("UPDATE delivery SET status = 'PENDING', last_error = ? WHERE id = ?", shorten(error), id);
+    /**
+     * Claims a pending delivery for this sender, with the Message-ID it is sent with: only a
+     * PENDING row becomes SENDING, so of two senders exactly one gets it.
+     */
+    boolean claim(long id, String senderId, String messageId) {
+        return jdbc.update("UPDATE delivery SET status = 'SENDING', attempts = attempts + 1, last_attempt_at = ?, sender_id = ?,"
+                + " message_id = ? WHERE id = ? AND status = 'PENDING'", now(), senderId, messageId, id) == 1;
     }
 
-    void failed(long id, String error) {
-        jdbc.update("UPDATE delivery SET status = 'FAILED', last_error = ? WHERE id = ?", shorten(error), id);
+    /** An attempt that failed before anything was sent (no connection): the delivery stays pending. */
+    void notConnected(long id, String error) {
+        jdbc.update("UPDATE delivery SET attempts = attempts + 1, last_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'PENDING'",
+                now(), shorten(error), id);
     }
 
-    /** Back to pending for a resend on demand; the attempts so far stay counted. */
-    int reopen(String period, int revision, Optional<String> email) {
-        return email.map(to -> jdbc.update("UPDATE delivery SET status = 'PENDING' WHERE period = ? AND revision = ? AND email = ?",
-                period, revision, to)).orElseGet(() -> jdbc.update("UPDATE delivery SET status = 'PENDING' WHERE period = ?"
-                + " AND revision = ? AND status = 'FAILED'", period, revision));
+    /** A pending delivery that cannot be sent at all (no message could be built, or no server after every attempt). */
+    void failedPending(long id, String error) {
+        jdbc.update("UPDATE delivery SET status = 'FAILED', last_error = ? WHERE id = ? AND status = 'PENDING'", shorten(error), id);
     }
 
-    /** One delivery back to pending, whatever its state, unless it is being sent right now. */
+    // The ends of a send: each changes the row only if it is still this sender's SENDING row.
+
+    boolean sent(long id, String senderId) {
+        return jdbc.update("UPDATE delivery SET status = 'SENT', sent_at = ?, last_error = NULL"
+                + " WHERE id = ? AND status = 'SENDING' AND sender_id = ?", now(), id, senderId) == 1;
+    }
+
+    boolean retrying(long id, String senderId, String error) {
+        return settle(id, senderId, "PENDING", error);
+    }
+
+    boolean failed(long id, String senderId, String error) {
+        return settle(id, senderId, "FAILED", error);
+    }
+
+    boolean uncertain(long id, String senderId, String error) {
+        return settle(id, senderId, "UNCERTAIN", error);
+    }
+
+    private boolean settle(long id, String senderId, String status, String error) {
+        return jdbc.update("UPDATE delivery SET status = ?, last_error = ? WHERE id = ? AND status = 'SENDING' AND sender_id = ?",
+                status, shorten(error), id, senderId) == 1;
+    }
+
+    /** A delivery whose sender died in flight, settled by what could be found out; only if still that sender's. */
+    boolean settleOrphan(long id, String deadSenderId, String status, String error) {
+        List<Object> arguments = new java.util.ArrayList<>(java.util.Arrays.asList(status, shorten(error)));
+        String sentAt = "";
+        if (status.equals(Delivery.SENT)) {
+            sentAt = ", sent_at = ?";
+            arguments.add(now());
+        }
+        arguments.add(id);
+        String sender = "sender_id IS NULL";
+        if (deadSenderId != null) {
+            sender = "sender_id = ?";
+            arguments.add(deadSenderId);
+        }
+        return jdbc.update("UPDATE delivery SET status = ?, last_error = ?" + sentAt + " WHERE id = ? AND status = 'SENDING' AND "
+                + sender, arguments.toArray()) == 1;
+    }
+
+    /**
+     * Back to pending for a resend on demand, the attempts so far still counted: the failed
+     * deliveries of a revision (and the uncertain ones where asked), keeping their Message-ID; or
+     * with {@code email}, a new copy of every delivery of that address, with a new Message-ID.
+     */
+    int reopen(String period, int revision, Optional<String> email, boolean uncertainToo) {
+        if (email.isPresent()) {
+            return jdbc.update("UPDATE delivery SET status = 'PENDING', send_as_copy = TRUE, message_id = NULL WHERE period = ?"
+                    + " AND revision = ? AND email = ? AND status <> 'SENDING'", period, revision, email.get());
+        }
+        return jdbc.update("UPDATE delivery SET status = 'PENDING' WHERE period = ? AND revision = ? AND (status = 'FAILED'"
+                + (uncertainToo ? " OR status = 'UNCERTAIN')" : ")"), period, revision);
+    }
+
+    /**
+     * One delivery back to pending unless it is being sent right now: a failed or uncertain one
+     * keeps its Message-ID (a mailbox that got the first copy keeps one); a sent one is sent again
+     * as a copy, with a new Message-ID.
+     */
     int reopen(long id) {
-        return jdbc.update("UPDATE delivery SET status = 'PENDING' WHERE id = ? AND status <> 'SENDING'", id);
+        return jdbc.update("UPDATE delivery SET send_as_copy = CASE WHEN status = 'SENT' THEN TRUE ELSE send_as_copy END,"
+                + " message_id = CASE WHEN status = 'SENT' THEN NULL ELSE message_id END, status = 'PENDING'"
+                + " WHERE id = ? AND status <> 'SENDING'", id);
     }
 
     private static String shorten(String text) {

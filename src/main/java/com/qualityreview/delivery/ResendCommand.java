@@ -12,7 +12,11 @@ import com.qualityreview.system.CommandException;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
-/** {@code resend <period> [--revision=N] [--to=EMAIL]}: sends a review's deliveries again. */
+/**
+ * {@code resend <period> [--revision=N] [--to=EMAIL] [--uncertain]}: sends a review's failed
+ * deliveries again (with {@code --uncertain}, the uncertain ones too, once checked), or a copy of
+ * all of one address.
+ */
 @Component
 class ResendCommand implements Command {
 
@@ -31,7 +35,8 @@ class ResendCommand implements Command {
 
     @Override
     public String usage() {
-        return "<period> [--revision=N] [--to=EMAIL]    resend the failed deliveries of a review, or all of one address";
+        return "<period> [--revision=N] [--to=EMAIL] [--uncertain]    resend the failed deliveries of a review (--uncertain:"
+                + " also the uncertain ones, once you have checked they did not arrive), or a copy of all of one address";
     }
 
     @Override
@@ -56,15 +61,17 @@ class ResendCommand implements Command {
         Optional<String> to = Optional.ofNullable(options.getOptionValues("to")).map(v -> v.get(0));
         Deliveries.Resent resent;
         try {
-            resent = deliveries.resend(period, revision, to);
+            resent = deliveries.resend(period, revision, to, options.containsOption("uncertain"));
         }
         catch (IllegalArgumentException e) {
             throw new CommandException(e.getMessage());
         }
         audit.record("resend", period + " r" + resent.revision() + to.map(t -> " to " + t).orElse(""),
-                resent.reopened() + " reopened, " + resent.sent() + " sent, " + resent.failed() + " failed");
+                resent.reopened() + " reopened, " + resent.sent() + " sent, " + resent.failed() + " failed, "
+                        + resent.uncertain() + " uncertain");
         System.out.println("resend " + period + " revision " + resent.revision() + ": " + resent.reopened() + " reopened, "
-                + resent.sent() + " " + resent.transport() + (resent.failed() > 0 ? ", " + resent.failed() + " still FAILED" : ""));
-        return resent.failed() > 0 ? 3 : 0;
+                + resent.sent() + " " + resent.transport() + (resent.failed() > 0 ? ", " + resent.failed() + " still FAILED" : "")
+                + (resent.uncertain() > 0 ? ", " + resent.uncertain() + " deliveries uncertain (check, then resend with --uncertain)" : ""));
+        return resent.failed() > 0 || resent.uncertain() > 0 ? 3 : 0;
     }
 }

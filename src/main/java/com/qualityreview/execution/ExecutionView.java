@@ -6,26 +6,31 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import com.qualityreview.system.Leases;
 import com.qualityreview.system.Progress;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
  * One job execution as the API and the console show it: parameters, status, counts, steps and,
- * while it runs, the progress of its long step.
+ * while it runs, the progress of its long step. {@code alive}: a running execution whose process
+ * renews its lease ({@code process} names it); {@code restartable}: failed, stopped, or running
+ * with its process gone.
  */
 public record ExecutionView(long id, String job, Map<String, String> parameters, String status, String exitCode,
         String exitMessage, LocalDateTime startTime, LocalDateTime endTime, Double durationSeconds, String counts,
-        boolean running, Progress progress, List<Step> steps) {
+        boolean running, boolean alive, String process, boolean restartable, Progress progress, List<Step> steps) {
 
     public record Step(String name, String status, long read, long written, long filtered, long skipped, long commits,
             long rollbacks, LocalDateTime startTime, LocalDateTime endTime, Progress progress) {
     }
 
-    static ExecutionView of(JobExecution execution, String counts, LocalDateTime now) {
+    static ExecutionView of(JobExecution execution, String counts, LocalDateTime now, Optional<Leases.Holder> holder) {
         Map<String, String> parameters = new LinkedHashMap<>();
         execution.getJobParameters().parameters().stream()
                 .filter(p -> !p.name().equals("run.id"))
@@ -38,6 +43,10 @@ public record ExecutionView(long id, String job, Map<String, String> parameters,
                         step.getStartTime(), step.getEndTime(), Progress.of(step, now).orElse(null)))
                 .toList();
         boolean running = execution.getStatus().isRunning();
+        boolean alive = running && holder.map(Leases.Holder::alive).orElse(false);
+        String process = running ? holder.map(h -> h.alive() ? h.describe() : "gone: " + h.describe()).orElse("gone: no lease") : null;
+        boolean restartable = execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.STOPPED
+                || running && !alive;
         // The progress shown for the whole execution is that of its running long step, else the last one that had any.
         Progress progress = steps.stream().filter(s -> s.progress() != null)
                 .reduce((first, second) -> second).map(Step::progress).orElse(null);
@@ -47,7 +56,7 @@ public record ExecutionView(long id, String job, Map<String, String> parameters,
         return new ExecutionView(execution.getId(), execution.getJobInstance().getJobName(), parameters,
                 execution.getStatus().name(), execution.getExitStatus().getExitCode(),
                 exitMessage == null || exitMessage.isBlank() ? null : firstLine(exitMessage),
-                execution.getStartTime(), execution.getEndTime(), duration, counts, running, progress, steps);
+                execution.getStartTime(), execution.getEndTime(), duration, counts, running, alive, process, restartable, progress, steps);
     }
 
     private static String firstLine(String text) {

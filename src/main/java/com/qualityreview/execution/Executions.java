@@ -10,6 +10,7 @@ import com.qualityreview.system.BackgroundJobs;
 import com.qualityreview.system.ConflictException;
 import com.qualityreview.system.NotFoundException;
 import com.qualityreview.system.JobOutcome;
+import com.qualityreview.system.Leases;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -18,7 +19,6 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,17 +34,20 @@ public class Executions {
     private final BackgroundJobs backgroundJobs;
     private final ObjectProvider<Job> jobs;
     private final List<JobOutcome> outcomes;
-    private final Duration staleAfter;
+    private final Leases leases;
+
+    /** How long an unleased running execution is given to show its lease before it is called gone. */
+    static final Duration UNLEASED_GRACE = Duration.ofSeconds(1);
 
     Executions(JdbcTemplate jdbc, JobRepository jobRepository, JobOperator jobOperator, BackgroundJobs backgroundJobs,
-            ObjectProvider<Job> jobs, List<JobOutcome> outcomes, @Value("${quality.jobs.stale-after:PT2M}") Duration staleAfter) {
+            ObjectProvider<Job> jobs, List<JobOutcome> outcomes, Leases leases) {
         this.jdbc = jdbc;
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
         this.backgroundJobs = backgroundJobs;
         this.jobs = jobs;
         this.outcomes = outcomes;
-        this.staleAfter = staleAfter;
+        this.leases = leases;
     }
 
     public List<JobExecution> recent(int limit) {
@@ -64,7 +67,8 @@ public class Executions {
     }
 
     public ExecutionView view(JobExecution execution) {
-        return ExecutionView.of(execution, counts(execution), LocalDateTime.now());
+        return ExecutionView.of(execution, counts(execution), LocalDateTime.now(),
+                execution.getStatus().isRunning() ? leases.holder(execution.getId()) : Optional.empty());
     }
 
     public ExecutionView view(long id) {
@@ -81,7 +85,7 @@ public class Executions {
      * Asks a running execution to stop: it finishes its current chunk, commits it and ends as
      * STOPPED, ready to restart from there. Works across processes (the flag is in the database).
      */
-    public JobExecution stop(long id) {
+    public JobExecution stop(long id) throws InterruptedException {
         // Only the job's status is changed: its running step reads it at its next chunk commit and
         // stops there. (Spring Batch's own stop also writes the step execution, which races with
         // the step's own updates and fails on its version.)
@@ -90,6 +94,11 @@ public class Executions {
             BatchStatus status = execution.getStatus();
             if (status != BatchStatus.STARTING && status != BatchStatus.STARTED) {
                 throw new ConflictException("execution " + id + " is " + status + ", not running");
+            }
+            if (attempt == 1 && liveHolder(execution).isEmpty()) {
+                // Nobody would read the flag: a stop could never end.
+                throw new ConflictException("execution " + id + " is " + status + " but its process is gone (no heartbeat for "
+                        + leases.leaseTime().toSeconds() + " s): restart it instead");
             }
             execution.setStatus(BatchStatus.STOPPING);
             try {
@@ -138,16 +147,16 @@ public class Executions {
 
     /**
      * Restarts a failed or stopped execution: it resumes from its last committed chunk. An
-     * execution still marked as running whose process died (killed, machine lost) is recognised
-     * by having made no progress for {@code quality.jobs.stale-after}, or forced; it is first
-     * marked failed, then restarted.
+     * execution still marked as running is restarted only when the process that ran it is proven
+     * gone (its lease expired: no heartbeat for {@code quality.jobs.lease-time}); it is first
+     * marked failed. While the lease is live the restart is refused, whatever the step.
      */
-    public JobExecution restart(long id, boolean force) throws Exception {
-        return restart(id, force, false);
+    public JobExecution restart(long id) throws Exception {
+        return restart(id, false);
     }
 
-    /** As {@link #restart(long, boolean)}; in the background, it returns as soon as the new execution exists. */
-    public JobExecution restart(long id, boolean force, boolean inBackground) throws Exception {
+    /** As {@link #restart(long)}; in the background, it returns as soon as the new execution exists. */
+    public JobExecution restart(long id, boolean inBackground) throws Exception {
         JobExecution execution = find(id).orElseThrow(() -> new NotFoundException("there is no job execution " + id));
         BatchStatus status = execution.getStatus();
         if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED) {
@@ -159,24 +168,40 @@ public class Executions {
                     + "; restart that one if it did not complete");
         }
         if (status.isRunning()) {
-            LocalDateTime lastUpdate = lastUpdate(execution);
-            Duration quiet = Duration.between(lastUpdate, LocalDateTime.now());
-            if (!force && quiet.compareTo(staleAfter) < 0) {
-                throw new ConflictException("execution " + id + " is " + status + " and made progress " + quiet.toSeconds()
-                        + " s ago; if its process is gone, wait " + staleAfter.toSeconds() + " s or use --force");
+            Optional<Leases.Holder> holder = liveHolder(execution);
+            if (holder.isPresent()) {
+                throw new ConflictException("execution " + id + " is " + status + " in " + holder.get().describe()
+                        + (status == BatchStatus.STOPPING ? "; it stops after its current chunk: restart it once it is STOPPED"
+                                : "; it cannot be restarted while it runs (stop it first, then restart it once it is STOPPED)"));
             }
+        }
+        // Two administrators pressing Restart at once: only the one whose update lands goes on.
+        if (jdbc.update("UPDATE BATCH_JOB_EXECUTION SET VERSION = VERSION + 1 WHERE JOB_EXECUTION_ID = ? AND VERSION = ?",
+                id, execution.getVersion()) != 1) {
+            throw new ConflictException("execution " + id + " changed while being restarted (restarted or stopped by someone"
+                    + " else?); look at it again");
+        }
+        execution = find(id).orElseThrow();
+        if (execution.getStatus().isRunning()) {
             jobOperator.recover(execution);
         }
         return inBackground ? backgroundJobs.restart(execution) : backgroundJobs.restartAndWait(execution);
     }
 
-    private static LocalDateTime lastUpdate(JobExecution execution) {
-        LocalDateTime last = execution.getLastUpdated() != null ? execution.getLastUpdated() : execution.getCreateTime();
-        for (StepExecution step : execution.getStepExecutions()) {
-            if (step.getLastUpdated() != null && step.getLastUpdated().isAfter(last)) {
-                last = step.getLastUpdated();
+    /**
+     * The live process holding a running execution, if there is one. An execution is leased by
+     * the process that creates it within milliseconds; one found without a lease is looked at
+     * once more a moment later before it is called gone.
+     */
+    Optional<Leases.Holder> liveHolder(JobExecution execution) throws InterruptedException {
+        Optional<Leases.Holder> holder = leases.holder(execution.getId());
+        if (holder.isEmpty()) {
+            Thread.sleep(UNLEASED_GRACE.toMillis());
+            if (!find(execution.getId()).map(e -> e.getStatus().isRunning()).orElse(false)) {
+                return Optional.empty();
             }
+            holder = leases.holder(execution.getId());
         }
-        return last;
+        return holder.filter(Leases.Holder::alive);
     }
 }

@@ -54,27 +54,27 @@ class ExecutionsApi {
     }
 
     @PostMapping("/executions/{id}/stop")
-    ResponseEntity<ExecutionView> stop(@PathVariable long id) {
+    ResponseEntity<ExecutionView> stop(@PathVariable long id) throws InterruptedException {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(executions.view(stop(executions, audit, id)));
     }
 
     @PostMapping("/executions/{id}/restart")
-    ResponseEntity<Map<String, Object>> restart(@PathVariable long id, @RequestParam(defaultValue = "false") boolean force)
+    ResponseEntity<Map<String, Object>> restart(@PathVariable long id)
             throws Exception {
-        JobExecution restarted = restart(executions, audit, id, force);
+        JobExecution restarted = restart(executions, audit, id);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("executionId", restarted.getId(), "restartOf", id));
     }
 
     /** Stops and audits (the API and the console). */
-    static JobExecution stop(Executions executions, AuditLog audit, long id) {
+    static JobExecution stop(Executions executions, AuditLog audit, long id) throws InterruptedException {
         JobExecution stopping = executions.stop(id);
         audit.record("stop", "execution " + id, "status " + stopping.getStatus());
         return stopping;
     }
 
     /** Restarts in the background and audits (the API and the console). */
-    static JobExecution restart(Executions executions, AuditLog audit, long id, boolean force) throws Exception {
-        JobExecution restarted = executions.restart(id, force, true);
+    static JobExecution restart(Executions executions, AuditLog audit, long id) throws Exception {
+        JobExecution restarted = executions.restart(id, true);
         audit.record("restart", "execution " + id, "restarted as execution " + restarted.getId());
         return restarted;
     }

@@ -52,16 +52,16 @@ class ExecutionsPage {
     }
 
     @PostMapping("/executions/{id}/stop")
-    String stop(@PathVariable long id, RedirectAttributes redirect) {
+    String stop(@PathVariable long id, RedirectAttributes redirect) throws InterruptedException {
         ExecutionsApi.stop(executions, audit, id);
         redirect.addFlashAttribute("message", "execution " + id + " is stopping: it ends after its current chunk");
         return "redirect:/executions/" + id;
     }
 
     @PostMapping("/executions/{id}/restart")
-    String restart(@PathVariable long id, @RequestParam(defaultValue = "false") boolean force, RedirectAttributes redirect)
+    String restart(@PathVariable long id, RedirectAttributes redirect)
             throws Exception {
-        JobExecution restarted = ExecutionsApi.restart(executions, audit, id, force);
+        JobExecution restarted = ExecutionsApi.restart(executions, audit, id);
         redirect.addFlashAttribute("message", "execution " + id + " restarted as execution " + restarted.getId());
         return "redirect:/executions/" + restarted.getId();
     }

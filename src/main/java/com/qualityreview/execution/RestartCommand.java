@@ -10,7 +10,10 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
-/** {@code restart <executionId> [--force]}: restarts a failed or stopped execution. */
+/**
+ * {@code restart <executionId>}: restarts a failed or stopped execution, or a running one whose
+ * process is proven gone (its lease expired).
+ */
 @Component
 class RestartCommand implements Command {
 
@@ -29,13 +32,18 @@ class RestartCommand implements Command {
 
     @Override
     public String usage() {
-        return "<executionId> [--force]    restart a failed or stopped execution from its last committed chunk";
+        return "<executionId>    restart a failed or stopped execution (or one whose process is gone) from its last committed chunk";
     }
 
     @Override
     public int run(List<String> arguments, ApplicationArguments options) throws Exception {
         if (arguments.size() != 1) {
             throw new CommandException("restart needs one execution id: restart <executionId>");
+        }
+        if (options.containsOption("force")) {
+            // Forcing was how a running-looking execution used to be taken over; now its lease decides.
+            throw new CommandException("restart has no --force: an execution whose process is gone can be restarted once its"
+                    + " lease has expired (quality.jobs.lease-time); a live one must be stopped first");
         }
         long id;
         try {
@@ -44,7 +52,7 @@ class RestartCommand implements Command {
         catch (NumberFormatException e) {
             throw new CommandException("'" + arguments.get(0) + "' is not an execution id (see the executions command)");
         }
-        JobExecution restarted = executions.restart(id, options.containsOption("force"));
+        JobExecution restarted = executions.restart(id);
         audit.record("restart", "execution " + id, "restarted as execution " + restarted.getId() + ": " + restarted.getStatus());
         System.out.println("execution " + id + " restarted as execution " + restarted.getId() + ": " + restarted.getStatus());
         return executions.print(restarted);

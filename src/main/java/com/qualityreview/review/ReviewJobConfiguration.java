@@ -43,14 +43,18 @@ class ReviewJobConfiguration {
             QualityProperties properties, java.util.List<ReviewStepContribution> contributions) {
         var job = new JobBuilder(JOB_NAME, jobRepository)
                 .listener(new JobExecutionListener() {
+                    // Every execution claims the review, a restart too: one whose process died may
+                    // have been taken over by another execution of the same period and revision.
+                    @Override
+                    public void beforeJob(JobExecution execution) {
+                        runs.claim(key(execution.getJobParameters()), execution.getJobInstance().getInstanceId(), execution.getId());
+                    }
+
                     @Override
                     public void afterJob(JobExecution execution) {
-                        if (execution.getExecutionContext().containsKey(CLAIMED)) {
-                            String folder = execution.getExecutionContext().containsKey(SUMMARY_FILE)
-                                    ? Path.of(execution.getExecutionContext().getString(SUMMARY_FILE)).getParent().toString() : null;
-                            runs.finished(key(execution.getJobParameters()), execution.getJobInstance().getInstanceId(),
-                                    execution.getStatus().name(), folder);
-                        }
+                        String folder = execution.getExecutionContext().containsKey(SUMMARY_FILE)
+                                ? Path.of(execution.getExecutionContext().getString(SUMMARY_FILE)).getParent().toString() : null;
+                        runs.finished(key(execution.getJobParameters()), execution.getId(), execution.getStatus().name(), folder);
                     }
                 })
                 .start(prepareReviewStep)
@@ -63,23 +67,17 @@ class ReviewJobConfiguration {
         return job.build();
     }
 
-    static final String CLAIMED = "review.claimed";
-
     static ReviewKey key(JobParameters parameters) {
         return new ReviewKey(Period.parse(parameters.getString("period")), parameters.getLong("revision").intValue(),
                 ZoneId.of(parameters.getString("zone")));
     }
 
     @Bean
-    Step prepareReviewStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, ReviewRuns runs,
-            ReviewStore store) {
+    Step prepareReviewStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, ReviewStore store) {
         return new StepBuilder("prepareReviewStep", jobRepository)
                 .tasklet((contribution, context) -> {
-                    JobExecution job = contribution.getStepExecution().getJobExecution();
-                    ReviewKey key = key(job.getJobParameters());
-                    runs.claim(key, job.getJobInstance().getInstanceId());
-                    job.getExecutionContext().put(CLAIMED, true);
-                    store.deleteResults(key);
+                    // The run was claimed before the first step; a revision run again starts clean.
+                    store.deleteResults(key(contribution.getStepExecution().getJobParameters()));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();

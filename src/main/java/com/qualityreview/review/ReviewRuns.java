@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import com.qualityreview.system.Leases;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -17,9 +19,11 @@ import org.springframework.stereotype.Component;
 public class ReviewRuns {
 
     private final JdbcTemplate jdbc;
+    private final Leases leases;
 
-    ReviewRuns(JdbcTemplate jdbc) {
+    ReviewRuns(JdbcTemplate jdbc, Leases leases) {
         this.jdbc = jdbc;
+        this.leases = leases;
     }
 
     /** The revision a new review of the period gets: one more than the highest so far. */
@@ -48,29 +52,72 @@ public class ReviewRuns {
                         row.getObject("finished_at", OffsetDateTime.class), row.getLong("job_instance_id")), text, text);
     }
 
-    void claim(ReviewKey key, long jobInstanceId) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        int claimed = jdbc.update("UPDATE review_run SET status = 'RUNNING', job_instance_id = ?, zone = ?, started_at = ?,"
-                + " finished_at = NULL WHERE period = ? AND revision = ? AND status <> 'RUNNING'",
-                jobInstanceId, key.zone().getId(), now, key.periodText(), key.revision());
-        if (claimed == 1) {
-            return;
-        }
-        if (status(key.period(), key.revision()).isPresent()) {
-            throw new ReviewAlreadyRunningException(key.period(), key.revision());
-        }
-        try {
-            jdbc.update("INSERT INTO review_run (period, revision, zone, status, started_at, job_instance_id)"
-                    + " VALUES (?, ?, ?, 'RUNNING', ?, ?)", key.periodText(), key.revision(), key.zone().getId(), now, jobInstanceId);
-        }
-        catch (DuplicateKeyException e) {
-            throw new ReviewAlreadyRunningException(key.period(), key.revision());
+    /** Who holds the claim of a review revision, as the database has it. */
+    record Claim(String status, Long jobExecutionId) {
+
+        boolean running() {
+            return "RUNNING".equals(status);
         }
     }
 
-    void finished(ReviewKey key, long jobInstanceId, String status, String reportsDir) {
+    Optional<Claim> claimOf(Period period, int revision) {
+        return jdbc.query("SELECT status, job_execution_id FROM review_run WHERE period = ? AND revision = ?",
+                (row, n) -> new Claim(row.getString(1), (Long) row.getObject(2, Long.class)), period.toString(), revision)
+                .stream().findFirst();
+    }
+
+    /** The live process running this revision, if one does. */
+    Optional<Leases.Holder> liveHolder(Claim claim) {
+        return claim.running() && claim.jobExecutionId() != null
+                ? leases.holder(claim.jobExecutionId()).filter(Leases.Holder::alive) : Optional.empty();
+    }
+
+    /**
+     * Claims the revision for a job execution, atomically in the shared database so that the
+     * guard holds across machines. A claim left RUNNING by an execution whose process is gone
+     * (its lease expired) is taken over; a live one is refused.
+     */
+    void claim(ReviewKey key, long jobInstanceId, long jobExecutionId) {
+        // Leased before the claim is visible: a claim whose execution shows no live lease may be taken over.
+        leases.hold(jobExecutionId);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            Optional<Claim> current = claimOf(key.period(), key.revision());
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            if (current.isEmpty()) {
+                try {
+                    jdbc.update("INSERT INTO review_run (period, revision, zone, status, started_at, job_instance_id, job_execution_id)"
+                            + " VALUES (?, ?, ?, 'RUNNING', ?, ?, ?)", key.periodText(), key.revision(), key.zone().getId(), now,
+                            jobInstanceId, jobExecutionId);
+                    return;
+                }
+                catch (DuplicateKeyException e) {
+                    continue;
+                }
+            }
+            Claim claim = current.get();
+            if (claim.jobExecutionId() == null || claim.jobExecutionId() != jobExecutionId) {
+                Optional<Leases.Holder> holder = liveHolder(claim);
+                if (holder.isPresent()) {
+                    throw new ReviewAlreadyRunningException(key.period(), key.revision(),
+                            "in execution " + claim.jobExecutionId() + ", " + holder.get().describe());
+                }
+            }
+            // Compare-and-set on what was read: of two claimers, only one update lands.
+            int claimed = jdbc.update("UPDATE review_run SET status = 'RUNNING', job_instance_id = ?, job_execution_id = ?, zone = ?,"
+                    + " started_at = ?, finished_at = NULL WHERE period = ? AND revision = ? AND status = ? AND job_execution_id "
+                    + (claim.jobExecutionId() == null ? "IS NULL" : "= " + claim.jobExecutionId()),
+                    jobInstanceId, jobExecutionId, key.zone().getId(), now, key.periodText(), key.revision(), claim.status());
+            if (claimed == 1) {
+                return;
+            }
+        }
+        throw new ReviewAlreadyRunningException(key.period(), key.revision(), "(claimed by another execution at the same moment)");
+    }
+
+    /** Only the execution holding the claim ends it: one that lost its claim changes nothing. */
+    void finished(ReviewKey key, long jobExecutionId, String status, String reportsDir) {
         jdbc.update("UPDATE review_run SET status = ?, finished_at = ?, reports_dir = COALESCE(?, reports_dir)"
-                + " WHERE period = ? AND revision = ? AND job_instance_id = ?", status, OffsetDateTime.now(ZoneOffset.UTC),
-                reportsDir, key.periodText(), key.revision(), jobInstanceId);
+                + " WHERE period = ? AND revision = ? AND job_execution_id = ?", status, OffsetDateTime.now(ZoneOffset.UTC),
+                reportsDir, key.periodText(), key.revision(), jobExecutionId);
     }
 }

@@ -3,10 +3,10 @@ package com.qualityreview.review;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 import com.qualityreview.system.BackgroundJobs;
+import com.qualityreview.system.Leases;
 import com.qualityreview.system.QualityProperties;
 
 import org.springframework.batch.core.job.Job;
@@ -29,9 +29,10 @@ public class Reviews {
     private final ReviewRuns runs;
     private final QualityProperties properties;
     private final JdbcTemplate jdbc;
+    private final Leases leases;
 
     Reviews(JobOperator jobOperator, BackgroundJobs backgroundJobs, JobRepository jobRepository, Job qualityReviewJob,
-            ReviewRuns runs, QualityProperties properties, JdbcTemplate jdbc) {
+            ReviewRuns runs, QualityProperties properties, JdbcTemplate jdbc, Leases leases) {
         this.jobOperator = jobOperator;
         this.backgroundJobs = backgroundJobs;
         this.jobRepository = jobRepository;
@@ -39,6 +40,7 @@ public class Reviews {
         this.runs = runs;
         this.properties = properties;
         this.jdbc = jdbc;
+        this.leases = leases;
     }
 
     /**
@@ -59,12 +61,10 @@ public class Reviews {
 
     private JobParameters parameters(Period period, Optional<Integer> revision) {
         revision.ifPresent(Reviews::checkRevision);
-        Set<Long> started = startedRevisions(period);
+        Map<Long, JobExecution> started = startedRevisions(period);
         int number = revision.orElseGet(() -> Math.max(runs.nextRevision(period),
-                started.stream().mapToInt(Long::intValue).max().orElse(0) + 1));
-        if (started.contains((long) number) || runs.status(period, number).filter("RUNNING"::equals).isPresent()) {
-            throw new ReviewAlreadyRunningException(period, number);
-        }
+                started.keySet().stream().mapToInt(Long::intValue).max().orElse(0) + 1));
+        refuseIfRunning(period, number, Optional.ofNullable(started.get((long) number)));
         return new JobParametersBuilder()
                 .addString("period", period.toString())
                 .addLong("revision", (long) number)
@@ -73,13 +73,32 @@ public class Reviews {
                 .toJobParameters();
     }
 
+    /**
+     * A revision with an execution starting or running, or claimed as running, is not started
+     * again: alive, it is running; with its process gone, it is for a restart of that execution.
+     */
+    private void refuseIfRunning(Period period, int number, Optional<JobExecution> started) {
+        Optional<ReviewRuns.Claim> claim = runs.claimOf(period, number).filter(ReviewRuns.Claim::running);
+        Optional<Long> execution = started.map(JobExecution::getId).or(() -> claim.map(ReviewRuns.Claim::jobExecutionId));
+        if (started.isEmpty() && claim.isEmpty()) {
+            return;
+        }
+        Optional<Leases.Holder> holder = execution.flatMap(leases::holder).filter(Leases.Holder::alive);
+        if (execution.isEmpty()) {
+            throw new ReviewAlreadyRunningException(period, number);
+        }
+        if (holder.isPresent()) {
+            throw new ReviewAlreadyRunningException(period, number, "in execution " + execution.get() + ", " + holder.get().describe());
+        }
+        throw new ReviewAlreadyRunningException(period, number, "as execution " + execution.get() + ", whose process is gone:"
+                + " restart execution " + execution.get() + " (or review without a revision for a new one)");
+    }
+
     /** Revisions of the period whose execution is starting or running but may not have claimed its run yet. */
-    private Set<Long> startedRevisions(Period period) {
+    private Map<Long, JobExecution> startedRevisions(Period period) {
         return jobRepository.findRunningJobExecutions(qualityReviewJob.getName()).stream()
-                .map(JobExecution::getJobParameters)
-                .filter(p -> period.toString().equals(p.getString("period")))
-                .map(p -> p.getLong("revision"))
-                .collect(java.util.stream.Collectors.toSet());
+                .filter(e -> period.toString().equals(e.getJobParameters().getString("period")))
+                .collect(java.util.stream.Collectors.toMap(e -> e.getJobParameters().getLong("revision"), e -> e, (a, b) -> b));
     }
 
     /** A revision number as typed: a whole number of at least 1. */

@@ -24,6 +24,7 @@ public class BackgroundJobs implements DisposableBean {
     private final ThreadPoolTaskExecutor threads = new ThreadPoolTaskExecutor();
     private final JobRepository jobRepository;
     private final ObjectProvider<Job> jobs;
+    private final Leases leases;
     private Operators operators;
 
     /** Both over one registry of every job: one runs jobs on the job threads, the other in the caller's thread. */
@@ -31,9 +32,10 @@ public class BackgroundJobs implements DisposableBean {
     }
 
     // The jobs are looked up on first use: some of them start jobs through this class themselves.
-    BackgroundJobs(JobRepository jobRepository, ObjectProvider<Job> jobs) {
+    BackgroundJobs(JobRepository jobRepository, ObjectProvider<Job> jobs, Leases leases) {
         this.jobRepository = jobRepository;
         this.jobs = jobs;
+        this.leases = leases;
         // Two at a time suits the two cores jobs were sized for; more wait their turn as STARTING.
         threads.setCorePoolSize(2);
         threads.setMaxPoolSize(2);
@@ -42,11 +44,19 @@ public class BackgroundJobs implements DisposableBean {
     }
 
     public JobExecution start(Job job, JobParameters parameters) throws Exception {
-        return operators().background().start(job, parameters);
+        return leased(operators().background().start(job, parameters));
     }
 
     public JobExecution restart(JobExecution execution) throws Exception {
-        return operators().background().restart(execution);
+        return leased(operators().background().restart(execution));
+    }
+
+    /** An execution waiting for a job thread is this process's too: leased before anyone can see it unleased for long. */
+    private JobExecution leased(JobExecution execution) {
+        if (execution.getStatus().isRunning()) {
+            leases.hold(execution.getId());
+        }
+        return execution;
     }
 
     /**

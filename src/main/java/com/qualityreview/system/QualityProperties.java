@@ -23,6 +23,7 @@ public record QualityProperties(
         @DefaultValue("jobs/stakeholders.yml") Path stakeholders,
         @DefaultValue("./uploads") Path uploadsDir,
         @DefaultValue Import importing,
+        @DefaultValue Jobs jobs,
         List<User> users) {
 
     public QualityProperties {
@@ -36,6 +37,13 @@ public record QualityProperties(
         for (int i = 0; i < users.size(); i++) {
             users.get(i).check("quality.users[" + i + "]");
         }
+        if (jobs.heartbeatInterval().isNegative() || jobs.heartbeatInterval().isZero()) {
+            throw new IllegalArgumentException("quality.jobs.heartbeat-interval must be positive, was " + jobs.heartbeatInterval());
+        }
+        if (jobs.leaseTime().compareTo(jobs.heartbeatInterval().multipliedBy(2)) < 0) {
+            throw new IllegalArgumentException("quality.jobs.lease-time (" + jobs.leaseTime() + ") must be at least twice"
+                    + " quality.jobs.heartbeat-interval (" + jobs.heartbeatInterval() + "), or a live job could look dead");
+        }
         if (importing.chunkSize() < 1) {
             throw new IllegalArgumentException("quality.importing.chunk-size must be at least 1, was " + importing.chunkSize());
         }
@@ -47,6 +55,13 @@ public record QualityProperties(
 
     /** Import tuning: rows per committed chunk. */
     public record Import(@DefaultValue("2000") int chunkSize) {
+    }
+
+    /**
+     * Liveness of running work: every process renews its heartbeat this often; work whose process
+     * has not renewed it for the lease time is taken as gone and may be restarted.
+     */
+    public record Jobs(@DefaultValue("PT5S") java.time.Duration heartbeatInterval, @DefaultValue("PT30S") java.time.Duration leaseTime) {
     }
 
     /**

@@ -4,6 +4,12 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import org.aopalliance.intercept.MethodInterceptor;
+
+import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +28,38 @@ class SystemConfiguration {
     @Bean
     DatabaseDialect databaseDialect(DataSource dataSource) {
         return DatabaseDialect.of(dataSource);
+    }
+
+    /**
+     * Every job execution is leased to the process that runs it for exactly as long as its
+     * {@code execute} runs, whatever its step, and released however it ends (a listener's
+     * afterJob is skipped when the job's last repository update fails).
+     */
+    @Bean
+    static BeanPostProcessor leasedJobs(ObjectProvider<Leases> leases) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (!(bean instanceof Job)) {
+                    return bean;
+                }
+                ProxyFactory proxy = new ProxyFactory(bean);
+                proxy.addAdvice((MethodInterceptor) invocation -> {
+                    if (!invocation.getMethod().getName().equals("execute") || invocation.getArguments().length != 1
+                            || !(invocation.getArguments()[0] instanceof JobExecution execution)) {
+                        return invocation.proceed();
+                    }
+                    leases.getObject().hold(execution.getId());
+                    try {
+                        return invocation.proceed();
+                    }
+                    finally {
+                        leases.getObject().release(execution.getId());
+                    }
+                });
+                return proxy.getProxy(bean.getClass().getClassLoader());
+            }
+        };
     }
 
     /** PgJDBC sends a JDBC batch as one multi-row statement only with this switch: several times faster imports. */

@@ -444,7 +444,7 @@ abstract class ImportJobTests {
         long storedBeforeRestart = jdbc.queryForObject("SELECT COUNT(*) FROM feedback", Long.class);
         assertThat(storedBeforeRestart).isEqualTo(4000 - 4000 / 7);
 
-        JobExecution restarted = executions.restart(failed.getId(), false);
+        JobExecution restarted = executions.restart(failed.getId());
 
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(counts(restarted)).isEqualTo(new ImportCounts(9000, 9000 - 9000 / 7, 9000 / 7));
@@ -471,7 +471,7 @@ abstract class ImportJobTests {
         faults.heal();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM feedback", Long.class)).isEqualTo(2000 - 2000 / 5);
 
-        JobExecution restarted = executions.restart(executionId, true);
+        JobExecution restarted = com.qualityreview.execution.Restarts.restartOnceReleased(executions, executionId);
 
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(counts(restarted)).isEqualTo(new ImportCounts(7000, 7000 - 7000 / 5, 7000 / 5));

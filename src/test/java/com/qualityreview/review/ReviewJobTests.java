@@ -80,7 +80,7 @@ abstract class ReviewJobTests {
     void organisation() throws Exception {
         faults.heal();
         for (String table : List.of("review_trend", "review_figures", "review_rating_count", "review_pareto", "review_kpi", "review_mandatory",
-                "review_compliance", "review_warning", "review_run", "rejected_row", "import_file", "feedback", "audit_item",
+                "review_compliance", "review_warning", "review_run", "work_lease", "rejected_row", "import_file", "feedback", "audit_item",
                 "kpi_measurement", "kpi_definition", "criterion", "site", "region")) {
             jdbc.update("DELETE FROM " + table);
         }
@@ -234,17 +234,46 @@ abstract class ReviewJobTests {
 
     @Test
     void aReviewOfAPeriodAndRevisionNeverRunsTwiceAtOnce() throws Exception {
-        jdbc.update("INSERT INTO review_run (period, revision, zone, status, started_at, job_instance_id)"
-                + " VALUES ('2026-10', 1, 'UTC', 'RUNNING', CURRENT_TIMESTAMP, 0)");
+        // Another machine runs revision 1 as execution 999: its claim, and its lease renewed just now.
+        jdbc.update("INSERT INTO review_run (period, revision, zone, status, started_at, job_instance_id, job_execution_id)"
+                + " VALUES ('2026-10', 1, 'UTC', 'RUNNING', CURRENT_TIMESTAMP, 0, 999)");
+        jdbc.update("INSERT INTO work_lease (lease_id, host, pid, acquired_at, renewed_at)"
+                + " VALUES ('execution:999', 'other-host', 4242, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
 
         assertThatThrownBy(() -> reviews.start(Period.parse("2026-10"), Optional.of(1)))
                 .isInstanceOf(ReviewAlreadyRunningException.class)
-                .hasMessage("the review of 2026-10 revision 1 is already running");
+                .hasMessageStartingWith("the review of 2026-10 revision 1 is already running in execution 999, process 4242 on other-host");
         JobExecution raced = review("2026-10", 1, "UTC"); // as another machine that passed the first check at the same moment
 
         assertThat(raced.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(raced.getAllFailureExceptions()).anySatisfy(e -> assertThat(e).isInstanceOf(ReviewAlreadyRunningException.class));
+        assertThat(raced.getAllFailureExceptions()).anySatisfy(e -> assertThat(e).isInstanceOf(ReviewAlreadyRunningException.class)
+                .hasMessageContaining("in execution 999, process 4242 on other-host"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM review_figures", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT job_execution_id FROM review_run WHERE period = '2026-10' AND revision = 1",
+                Long.class)).isEqualTo(999L);
+    }
+
+    @Test
+    void aClaimLeftByAnExecutionWhoseLeaseExpiredIsForARestartNotANewRun() throws Exception {
+        // Execution 998 claimed revision 1, then its process died: its lease was last renewed an hour ago.
+        jdbc.update("INSERT INTO review_run (period, revision, zone, status, started_at, job_instance_id, job_execution_id)"
+                + " VALUES ('2026-10', 1, 'UTC', 'RUNNING', CURRENT_TIMESTAMP, 0, 998)");
+        jdbc.update("INSERT INTO work_lease (lease_id, host, pid, acquired_at, renewed_at)"
+                + " VALUES ('execution:998', 'gone-host', 4243, ?, ?)", java.time.OffsetDateTime.now().minusHours(1),
+                java.time.OffsetDateTime.now().minusHours(1));
+
+        assertThatThrownBy(() -> reviews.start(Period.parse("2026-10"), Optional.of(1)))
+                .isInstanceOf(ReviewAlreadyRunningException.class)
+                .hasMessage("the review of 2026-10 revision 1 is already running as execution 998, whose process is gone:"
+                        + " restart execution 998 (or review without a revision for a new one)");
+        // The restart of the dead execution re-claims the review as it starts (as any execution does).
+        JobExecution takingOver = review("2026-10", 1, "UTC");
+
+        assertThat(takingOver.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(jdbc.queryForObject("SELECT status FROM review_run WHERE period = '2026-10' AND revision = 1", String.class))
+                .isEqualTo("COMPLETED");
+        assertThat(jdbc.queryForObject("SELECT job_execution_id FROM review_run WHERE period = '2026-10' AND revision = 1",
+                Long.class)).isEqualTo(takingOver.getId());
     }
 
     @Test
@@ -264,7 +293,7 @@ abstract class ReviewJobTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM review_figures WHERE revision = 2 AND scope_type = 'SITE'",
                 Integer.class)).isEqualTo(2); // site A's two rows, from the first committed chunk
 
-        JobExecution restarted = executions.restart(id, true);
+        JobExecution restarted = com.qualityreview.execution.Restarts.restartOnceReleased(executions, id);
 
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(Files.readString(summary(restarted))).isEqualTo(uninterrupted);
