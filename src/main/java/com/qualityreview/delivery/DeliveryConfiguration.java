@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.qualityreview.reporting.ReportTexts;
+import com.qualityreview.reporting.ReportFiles;
 import com.qualityreview.review.ReviewResult;
 import com.qualityreview.review.ReviewResults;
 import com.qualityreview.review.ReviewStepContribution;
@@ -53,15 +53,18 @@ class DeliveryConfiguration {
 
     @Bean
     ReviewStepContribution planDeliveriesStep(JobRepository jobRepository, ReviewResults results, DeliveryStore store,
-            DeliverySettings settings) {
+            DeliverySettings settings, ReportFiles reports) {
         Step step = new StepBuilder("planDeliveriesStep", jobRepository)
                 .tasklet((contribution, context) -> {
                     var run = ReviewStepContribution.run(contribution.getStepExecution().getJobParameters());
                     ReviewResult result = results.load(run.period(), run.revision()).orElseThrow();
                     List<Stakeholder> stakeholders = Stakeholders.load(settings.stakeholders(), settings.defaultStakeholders(),
                             settings.locales(), codes(result.regions()), codes(result.sites()));
+                    // The file rendering recorded for the stakeholder's scope and language, never a name built here.
                     store.plan(run.period().toString(), run.revision(), stakeholders,
-                            s -> ReportTexts.reportFile(s.scopeType(), s.scopeCode(), s.locale()));
+                            s -> reports.fileOf(run.period(), run.revision(), s.scopeType(), s.scopeCode(), s.locale())
+                                    .orElseThrow(() -> new IllegalStateException("no report of " + s.scope() + " in "
+                                            + s.locale().toLanguageTag() + " was rendered for " + run.period() + " r" + run.revision())));
                     return RepeatStatus.FINISHED;
                 }, new ResourcelessTransactionManager())
                 .build();

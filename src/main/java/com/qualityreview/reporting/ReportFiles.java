@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -14,28 +19,56 @@ import com.qualityreview.review.ReviewRuns;
 import com.qualityreview.system.NotFoundException;
 import com.qualityreview.system.QualityProperties;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
-/** The files a review wrote ({@code <reports-dir>/<period>/r<revision>/}): listed, and one found by name. */
+/**
+ * The files a review wrote ({@code <reports-dir>/<period>/r<revision>/}): listed with the scope of
+ * each report, one found by name, and the report of a scope. Rendering records each report's scope
+ * and language in {@code report_file}; other features find a scope's file there, never by
+ * rebuilding its name.
+ */
 @Component
 public class ReportFiles {
 
     // A report file's name is a plain name: no folders, so a request can never leave the review's folder.
-    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    // '~' joins a readable code to its hash (ReportFileName).
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]*");
 
     private final ReviewRuns runs;
     private final Path reportsDir;
+    private final JdbcTemplate jdbc;
 
-    ReportFiles(ReviewRuns runs, QualityProperties properties) {
+    ReportFiles(ReviewRuns runs, QualityProperties properties, JdbcTemplate jdbc) {
         this.runs = runs;
         this.reportsDir = properties.reportsDir();
+        this.jdbc = jdbc;
     }
 
     public record Revision(String period, int revision, String status, java.time.OffsetDateTime startedAt,
             java.time.OffsetDateTime finishedAt, List<ReportFile> files) {
     }
 
-    public record ReportFile(String name, long bytes, String url) {
+    /** A file of a review; scope and locale are null for summary.csv and for files rendered before they were recorded. */
+    public record ReportFile(String name, String scopeType, String scopeCode, String locale, long bytes, String url) {
+    }
+
+    /** The name of the report rendering wrote for a scope in a language, if it did. */
+    public Optional<String> fileOf(Period period, int revision, String scopeType, String scopeCode, Locale locale) {
+        return jdbc.queryForList("SELECT file_name FROM report_file WHERE period = ? AND revision = ? AND scope_type = ?"
+                + " AND scope_code = ? AND locale = ?", String.class, period.toString(), revision, scopeType, scopeCode,
+                locale.toLanguageTag()).stream().findFirst();
+    }
+
+    /** Replaces what a revision's rendering recorded (a re-run renders every report again). */
+    void record(Period period, int revision, List<ReportRendering.RenderedReport> reports) {
+        jdbc.update("DELETE FROM report_file WHERE period = ? AND revision = ?", period.toString(), revision);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        jdbc.batchUpdate("INSERT INTO report_file (period, revision, file_name, scope_type, scope_code, locale, bytes, rendered_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", reports.stream().map(report -> new Object[] {period.toString(), revision,
+                report.file().getFileName().toString(), report.scopeType(), report.scopeCode(), report.locale().toLanguageTag(),
+                size(report.file()), now}).toList());
     }
 
     public List<Revision> list(Optional<Period> period) {
@@ -52,14 +85,27 @@ public class ReportFiles {
         return file;
     }
 
+    private record Scope(String type, String code, String locale) {
+    }
+
     private List<ReportFile> files(String period, int revision) {
         Path folder = folder(period, revision);
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
+        Map<String, Scope> scopes = new HashMap<>();
+        jdbc.query("SELECT file_name, scope_type, scope_code, locale FROM report_file WHERE period = ? AND revision = ?",
+                (RowCallbackHandler) row -> scopes.put(row.getString("file_name"),
+                        new Scope(row.getString("scope_type"), row.getString("scope_code"), row.getString("locale"))),
+                period, revision);
+        Scope none = new Scope(null, null, null);
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(Files::isRegularFile).sorted().map(file -> new ReportFile(file.getFileName().toString(),
-                    size(file), "/api/reports/" + period + "/r" + revision + "/" + file.getFileName())).toList();
+            return files.filter(Files::isRegularFile).sorted().map(file -> {
+                String name = file.getFileName().toString();
+                Scope scope = scopes.getOrDefault(name, none);
+                return new ReportFile(name, scope.type(), scope.code(), scope.locale(), size(file),
+                        "/api/reports/" + period + "/r" + revision + "/" + name);
+            }).toList();
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -10,7 +10,8 @@ import com.qualityreview.review.ReviewResult;
 
 /**
  * The reports' wording for other features (the delivery emails): labels from the templates'
- * messages, headline figures formatted as in the PDFs, and the report files' names.
+ * messages and headline figures formatted as in the PDFs. (A report's file name is not computed
+ * elsewhere: {@link ReportFiles#fileOf} says which file rendering wrote for a scope.)
  */
 public final class ReportTexts {
 
@@ -47,21 +48,5 @@ public final class ReportTexts {
 
     public String percent(BigDecimal value) {
         return model.percent(value);
-    }
-
-    /** {@code executive.en.pdf}, {@code region-<code>.zh-CN.pdf}, {@code site-<code>.en.pdf}. */
-    public static String reportFile(String scopeType, String scopeCode, Locale locale) {
-        String language = locale.toLanguageTag();
-        return switch (scopeType) {
-            case "ORG" -> "executive." + language + ".pdf";
-            case "REGION" -> "region-" + fileSafe(scopeCode) + "." + language + ".pdf";
-            case "SITE" -> "site-" + fileSafe(scopeCode) + "." + language + ".pdf";
-            default -> throw new IllegalArgumentException("unknown scope type " + scopeType);
-        };
-    }
-
-    /** Codes are free text; file names keep letters, digits, dot, dash and underscore. */
-    static String fileSafe(String code) {
-        return code.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** Adds renderReportsStep to the quality review, after its figures are stored. */
+/** Adds renderReportsStep to the quality review, after its figures are stored: the PDFs, and which scope each is. */
 @Configuration(proxyBeanMethods = false)
 class ReportingConfiguration {
 
@@ -24,14 +24,16 @@ class ReportingConfiguration {
 
     @Bean
     ReviewStepContribution renderReportsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            ReviewResults results, ReportRendering rendering, QualityProperties properties) {
+            ReviewResults results, ReportRendering rendering, ReportFiles files, QualityProperties properties) {
         Step step = new StepBuilder("renderReportsStep", jobRepository)
                 .tasklet((contribution, context) -> {
                     var run = ReviewStepContribution.run(contribution.getStepExecution().getJobParameters());
                     ReviewResult result = results.load(run.period(), run.revision()).orElseThrow();
                     Path folder = run.folder(properties.reportsDir());
-                    List<Path> files = rendering.render(result, folder);
-                    contribution.getStepExecution().getJobExecution().getExecutionContext().putInt(RENDERED, files.size());
+                    List<ReportRendering.RenderedReport> reports = rendering.render(result, folder);
+                    // In the step's transaction: a rendering that does not complete leaves the previous record.
+                    files.record(run.period(), run.revision(), reports);
+                    contribution.getStepExecution().getJobExecution().getExecutionContext().putInt(RENDERED, reports.size());
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();
