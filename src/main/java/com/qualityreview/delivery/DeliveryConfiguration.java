@@ -82,8 +82,8 @@ class DeliveryConfiguration {
                     var job = contribution.getStepExecution().getJobExecution();
                     ReviewStepContribution.addOutcomeLine(job, "deliveries: " + outcome.sent() + " " + transport.describe()
                             + (outcome.failed() > 0 ? ", " + outcome.failed() + " FAILED (see the delivery list; resend on demand)" : "")
-                            + (outcome.uncertain() > 0 ? ", " + outcome.uncertain() + " deliveries uncertain (may or may not have"
-                                    + " arrived: check, then resend them; see docs/delivery.md)" : ""));
+                            + (outcome.uncertain() > 0 ? ", " + outcome.uncertain() + (outcome.uncertain() == 1 ? " delivery" : " deliveries")
+                                    + " uncertain (may or may not have arrived: check, then resend; see docs/delivery.md)" : ""));
                     if (outcome.failed() > 0 || outcome.uncertain() > 0) {
                         contribution.setExitStatus(new ExitStatus(ReviewStepContribution.COMPLETED_WITH_PROBLEMS,
                                 outcome.failed() + " deliveries failed, " + outcome.uncertain() + " uncertain"));
