@@ -56,7 +56,9 @@ class ExecutionsCommand implements Command {
         System.out.printf("%-6s %-18s %-10s %-19s %-9s %s%n", "id", "job", "status", "start", "duration", "parameters; counts");
         for (JobExecution execution : recent) {
             ExecutionView view = executions.view(execution);
-            System.out.printf("%-6d %-18s %-10s %-19s %-9s %s; %s%n", view.id(), view.job(), view.status(),
+            // A running execution whose process is gone says so: it is one to restart.
+            String status = view.running() && !view.alive() ? view.status() + " (process gone)" : view.status();
+            System.out.printf("%-6d %-18s %-10s %-19s %-9s %s; %s%n", view.id(), view.job(), status,
                     view.startTime() == null ? "-" : TIME.format(view.startTime()), duration(view.durationSeconds()),
                     parameters(view), view.counts());
         }
