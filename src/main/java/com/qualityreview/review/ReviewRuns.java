@@ -3,7 +3,9 @@ package com.qualityreview.review;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import com.qualityreview.system.Leases;
 
@@ -36,6 +38,21 @@ public class ReviewRuns {
         List<String> status = jdbc.queryForList("SELECT status FROM review_run WHERE period = ? AND revision = ?",
                 String.class, period.toString(), revision);
         return status.stream().findFirst();
+    }
+
+    /** The latest revision of the period that completed, if any has: the period has been reviewed. */
+    public Optional<Integer> completedRevision(Period period) {
+        return Optional.ofNullable(jdbc.queryForObject("SELECT MAX(revision) FROM review_run WHERE period = ? AND status = 'COMPLETED'",
+                Integer.class, period.toString()));
+    }
+
+    /** Revisions of the period claimed as running, with the execution holding each claim; alive or not. */
+    Map<Integer, Long> runningClaims(Period period) {
+        Map<Integer, Long> claims = new TreeMap<>();
+        jdbc.query("SELECT revision, job_execution_id FROM review_run WHERE period = ? AND status = 'RUNNING'", row -> {
+            claims.put(row.getInt(1), (Long) row.getObject(2, Long.class));
+        }, period.toString());
+        return claims;
     }
 
     /** A review revision as administrators see it. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import com.qualityreview.system.BackgroundJobs;
 import com.qualityreview.system.Leases;
@@ -92,6 +93,18 @@ public class Reviews {
         }
         throw new ReviewAlreadyRunningException(period, number, "as execution " + execution.get() + ", whose process is gone:"
                 + " restart execution " + execution.get() + " (or review without a revision for a new one)");
+    }
+
+    /**
+     * The latest revision of the period that a live process is reviewing right now: claimed as
+     * running, or started and not yet claimed. One whose process is gone is not running (it is
+     * for a restart).
+     */
+    public Optional<Integer> runningRevision(Period period) {
+        Stream<Map.Entry<Integer, Long>> executions = Stream.concat(runs.runningClaims(period).entrySet().stream(),
+                startedRevisions(period).entrySet().stream().map(e -> Map.entry(e.getKey().intValue(), e.getValue().getId())));
+        return executions.filter(e -> e.getValue() != null && leases.holder(e.getValue()).map(Leases.Holder::alive).orElse(false))
+                .map(Map.Entry::getKey).max(Integer::compare);
     }
 
     /** Revisions of the period whose execution is starting or running but may not have claimed its run yet. */

@@ -25,21 +25,48 @@ import org.springframework.scheduling.support.CronExpression;
  * Runs what is due. For each schedule it finds the latest due time (cron in the organisation's
  * zone) within the catch-up window — so a run missed while the application was down is made up
  * at the next tick, the one at start included — and claims (schedule, due time) in the shared
- * database; only the instance whose claim lands runs it.
+ * database; only the instance whose claim lands runs it. Its action launches a job, or finds
+ * nothing to do and says why (the due time is then SKIPPED).
  */
 public final class Scheduler {
 
     private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
 
-    /** A job that runs on a schedule; it receives the due time, in the organisation's zone. */
+    /** schedule_run.status of a due time whose action found nothing to do. */
+    static final String SKIPPED = "SKIPPED";
+
+    /**
+     * A job that runs on a schedule; it receives the due time, in the organisation's zone. It
+     * throws when the job could not be launched (the due time is tried again at the next tick).
+     */
     public interface Action {
-        JobExecution run(ZonedDateTime due) throws Exception;
+        Outcome run(ZonedDateTime due) throws Exception;
+    }
+
+    /** What an action did with its due time. */
+    public sealed interface Outcome {
+
+        /** It launched a job; the due time is done with whatever status the job ended. */
+        record Launched(JobExecution execution) implements Outcome {
+        }
+
+        /** It found nothing to do, for this reason (a clause for the log); the due time is done. */
+        record Skipped(String reason) implements Outcome {
+        }
+
+        static Outcome launched(JobExecution execution) {
+            return new Launched(execution);
+        }
+
+        static Outcome skipped(String reason) {
+            return new Skipped(reason);
+        }
     }
 
     public record Schedule(String name, CronExpression cron, Action action) {
     }
 
-    /** One run this tick started. */
+    /** One run this tick started (a skipped one is only in the log and in schedule_run). */
     public record Started(String name, ZonedDateTime due, long executionId, String status) {
     }
 
@@ -72,19 +99,28 @@ public final class Scheduler {
             if (due.isEmpty() || !claim(schedule.name(), due.get(), now)) {
                 continue;
             }
-            log.info("schedule {}: running for {}", schedule.name(), due.get());
+            String run = "schedule " + schedule.name() + " for " + due.get().toOffsetDateTime();
+            Outcome outcome;
             try {
-                JobExecution execution = schedule.action().run(due.get());
-                finish(schedule.name(), due.get(), execution.getStatus().name(), execution.getId());
-                started.add(new Started(schedule.name(), due.get(), execution.getId(), execution.getStatus().name()));
+                outcome = schedule.action().run(due.get());
             }
             catch (Exception e) {
                 // No execution was created (the job could not be launched): give the claim back so
                 // that the next tick, here or on another instance, tries again.
-                log.warn("schedule {} for {} could not start, will try again at the next tick: {}", schedule.name(), due.get(),
-                        CommandException.oneLine(e));
+                log.warn("{} could not start, will try again at the next tick: {}", run, CommandException.oneLine(e));
                 release(schedule.name(), due.get());
+                continue;
             }
+            if (outcome instanceof Outcome.Skipped skipped) {
+                // The claim stays: the due time is done, not retried at every tick.
+                finish(schedule.name(), due.get(), SKIPPED, null);
+                log.info("{}: {}", run, skipped.reason());
+                continue;
+            }
+            JobExecution execution = ((Outcome.Launched) outcome).execution();
+            finish(schedule.name(), due.get(), execution.getStatus().name(), execution.getId());
+            log.info("{}: execution {} {}", run, execution.getId(), execution.getStatus());
+            started.add(new Started(schedule.name(), due.get(), execution.getId(), execution.getStatus().name()));
         }
         return started;
     }
@@ -118,7 +154,7 @@ public final class Scheduler {
                 due.toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC), instance);
     }
 
-    private void finish(String name, ZonedDateTime due, String status, long executionId) {
+    private void finish(String name, ZonedDateTime due, String status, Long executionId) {
         jdbc.update("UPDATE schedule_run SET status = ?, job_execution_id = ? WHERE name = ? AND due_at = ?", status, executionId, name,
                 due.toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
     }

@@ -3,11 +3,9 @@ package com.qualityreview.scheduling;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Optional;
 
-import com.qualityreview.review.Period;
+import com.qualityreview.review.ReviewRuns;
 import com.qualityreview.review.Reviews;
 import com.qualityreview.system.QualityProperties;
 
@@ -24,29 +22,25 @@ import org.springframework.scheduling.support.CronExpression;
 /**
  * The two schedules of SPEC section 10, as cron expressions in quality.zone:
  * {@code quality.schedules.inbound-scan} (default 01:30 every night) and
- * {@code quality.schedules.monthly-review} (default 06:00 on the 1st: the previous month, a new revision).
+ * {@code quality.schedules.monthly-review} (default 06:00 on the 1st: the previous month, a new revision
+ * unless it has been reviewed already; see {@link MonthlyReview}).
  */
 @Configuration(proxyBeanMethods = false)
 class SchedulingConfiguration {
 
     @Bean
     Scheduler scheduler(JdbcTemplate jdbc, QualityProperties properties, Clock clock, JobOperator jobOperator,
-            @Qualifier("inboundScanJob") Job inboundScanJob, Reviews reviews,
+            @Qualifier("inboundScanJob") Job inboundScanJob, Reviews reviews, ReviewRuns reviewRuns,
             @Value("${quality.schedules.inbound-scan:0 30 1 * * *}") String inboundScan,
             @Value("${quality.schedules.monthly-review:0 0 6 1 * *}") String monthlyReview,
             @Value("${quality.schedules.catch-up-window:P7D}") Duration catchUpWindow) throws Exception {
         return new Scheduler(jdbc, List.of(
                 new Scheduler.Schedule("inbound-scan", cron("quality.schedules.inbound-scan", inboundScan),
-                        due -> jobOperator.start(inboundScanJob, new JobParametersBuilder()
-                                .addLong("run.id", System.currentTimeMillis()).toJobParameters())),
+                        due -> Scheduler.Outcome.launched(jobOperator.start(inboundScanJob, new JobParametersBuilder()
+                                .addLong("run.id", System.currentTimeMillis()).toJobParameters()))),
                 new Scheduler.Schedule("monthly-review", cron("quality.schedules.monthly-review", monthlyReview),
-                        due -> reviews.start(previousMonth(due), Optional.empty()))),
+                        new MonthlyReview(reviews, reviewRuns))),
                 properties.zoneId(), catchUpWindow, clock, InetAddress.getLocalHost().getHostName() + "/" + ProcessHandle.current().pid());
-    }
-
-    static Period previousMonth(ZonedDateTime due) {
-        ZonedDateTime month = due.minusMonths(1);
-        return Period.month(month.getYear(), month.getMonthValue());
     }
 
     private static CronExpression cron(String setting, String expression) {
