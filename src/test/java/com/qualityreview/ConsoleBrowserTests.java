@@ -128,6 +128,10 @@ class ConsoleBrowserTests {
         String statusWhenShown = browser.findElement(By.id("status")).getText();
         assertThat(statusWhenShown).isIn("STARTING", "STARTED");
         assertThat(browser.findElements(By.id("progress"))).as("a running execution shows its progress").hasSize(1);
+        // Its process renews its lease: the page names it and offers Stop, never Restart.
+        assertThat(browser.findElement(By.id("process")).getText()).startsWith("process " + ProcessHandle.current().pid() + " on ");
+        assertThat(browser.findElements(By.id("stop"))).hasSize(1);
+        assertThat(browser.findElements(By.id("restart"))).as("no Restart while the execution's process is alive").isEmpty();
         String pageUrl = browser.getCurrentUrl();
         // Ended when the page, reloaded by its script, no longer polls.
         wait(120).until(page -> page.findElement(By.id("execution")).getAttribute("data-progress-url") == null);

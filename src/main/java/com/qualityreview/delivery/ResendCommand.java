@@ -71,7 +71,8 @@ class ResendCommand implements Command {
                         + resent.uncertain() + " uncertain");
         System.out.println("resend " + period + " revision " + resent.revision() + ": " + resent.reopened() + " reopened, "
                 + resent.sent() + " " + resent.transport() + (resent.failed() > 0 ? ", " + resent.failed() + " still FAILED" : "")
-                + (resent.uncertain() > 0 ? ", " + resent.uncertain() + " deliveries uncertain (check, then resend with --uncertain)" : ""));
+                + (resent.uncertain() > 0 ? ", " + resent.uncertain() + (resent.uncertain() == 1 ? " delivery" : " deliveries")
+                        + " uncertain (check, then resend with --uncertain)" : ""));
         return resent.failed() > 0 || resent.uncertain() > 0 ? 3 : 0;
     }
 }
