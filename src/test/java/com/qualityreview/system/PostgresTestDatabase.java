@@ -50,7 +50,21 @@ public final class PostgresTestDatabase implements ExecutionCondition {
         if (problem != null) {
             throw new IllegalStateException(problem);
         }
-        return databases.computeIfAbsent(purpose, p -> create(RUN + "_" + p));
+        return databases.computeIfAbsent(purpose, p -> create(RUN + "_" + p, null));
+    }
+
+    /**
+     * A copy of this run's database for {@code source}, as it is now, for {@code purpose}: the same
+     * data without importing it again. Nothing may be connected to the source while it is copied.
+     */
+    public static synchronized String copy(String source, String purpose) {
+        url(source);
+        if (databases.containsKey(purpose)) {
+            throw new IllegalStateException("the test database for " + purpose + " exists already");
+        }
+        String url = create(RUN + "_" + purpose, RUN + "_" + source);
+        databases.put(purpose, url);
+        return url;
     }
 
     /** Points a Spring test context at this run's database for {@code purpose}. */
@@ -81,18 +95,36 @@ public final class PostgresTestDatabase implements ExecutionCondition {
         return unavailable;
     }
 
-    private static String create(String name) {
-        try (Connection connection = DriverManager.getConnection(SERVER_URL, USER, PASSWORD);
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        }
-        catch (SQLException e) {
-            throw new IllegalStateException("cannot create test database " + name + ": " + e.getMessage(), e);
+    private static String create(String name, String template) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = DriverManager.getConnection(SERVER_URL, USER, PASSWORD);
+                 Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE " + name + (template == null ? "" : " TEMPLATE " + template));
+                break;
+            }
+            catch (SQLException e) {
+                // A session that just closed may still be leaving the template (55006, "being accessed by other users").
+                if (template != null && "55006".equals(e.getSQLState()) && attempt < 50) {
+                    pause();
+                    continue;
+                }
+                throw new IllegalStateException("cannot create test database " + name + ": " + e.getMessage(), e);
+            }
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
         int slash = SERVER_URL.lastIndexOf('/');
         int query = SERVER_URL.indexOf('?', slash);
         return SERVER_URL.substring(0, slash + 1) + name + (query < 0 ? "" : SERVER_URL.substring(query));
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void drop(String name) {

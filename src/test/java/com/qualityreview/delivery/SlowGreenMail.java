@@ -1,0 +1,63 @@
+package com.qualityreview.delivery;
+
+import java.util.Map;
+
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.imap.ImapHostManager;
+import com.icegreen.greenmail.server.AbstractServer;
+import com.icegreen.greenmail.smtp.SmtpManager;
+import com.icegreen.greenmail.smtp.SmtpServer;
+import com.icegreen.greenmail.smtp.SmtpState;
+import com.icegreen.greenmail.user.UserManager;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+/**
+ * GreenMail whose SMTP server, having taken a message, waits before it answers "250 OK", as a
+ * busy relay may: for that moment the message has arrived but its sender cannot know it. A sender
+ * killed then has sent a message it has no record of sending.
+ */
+class SlowGreenMail extends GreenMail {
+
+    // Not initialised in a declaration: the super constructor creates the services before that would run.
+    private volatile long millisBeforeAnswer;
+
+    SlowGreenMail(ServerSetup setup, long millisBeforeAnswer) {
+        super(setup);
+        this.millisBeforeAnswer = millisBeforeAnswer;
+    }
+
+    @Override
+    protected Map<String, AbstractServer> createServices(ServerSetup[] config, Managers managers) {
+        SmtpManager slow = new SmtpManager(managers.getImapHostManager(), managers.getUserManager()) {
+            @Override
+            public void send(SmtpState state) {
+                // Delivered to the mailbox (getReceivedMessages shows it) before the reply goes out.
+                super.send(state);
+                try {
+                    Thread.sleep(millisBeforeAnswer);
+                }
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        Managers slowManagers = new Managers() {
+            @Override
+            public SmtpManager getSmtpManager() {
+                return slow;
+            }
+
+            @Override
+            public UserManager getUserManager() {
+                return managers.getUserManager();
+            }
+
+            @Override
+            public ImapHostManager getImapHostManager() {
+                return managers.getImapHostManager();
+            }
+        };
+        return Map.of(config[0].getProtocol(), new SmtpServer(config[0], slowManagers));
+    }
+}
