@@ -42,13 +42,14 @@ class RestartFaultIT {
     static final String JOB = "qualityReviewJob";
     /** The password of this user is admin-secret (the test users of src/test/resources/application.properties). */
     static final String ADMIN_PASSWORD = "{bcrypt}$2a$10$aPqIEQOJMd2JN8YnFqJne.NcR/9ljag0nLhyd3zFho7/CXyZPdhOW";
+    static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"");
     static final Pattern EXECUTION_ID = Pattern.compile("\"executionId\"\\s*:\\s*(\\d+)");
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path folder;
 
     @Test
-    void aReviewIsNotRestartedWhileItsProcessRendersAndIsRestartedOnceThatProcessIsKilled() throws Exception {
+    void aReviewIsNotRestartedWhileItsProcessRendersEvenWhenStoppedAndIsRestartedOnceThatProcessIsKilled() throws Exception {
         int smtpPort = freePort();
         int httpPort = freePort();
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -63,7 +64,7 @@ class RestartFaultIT {
                 .with("quality.users[0].role", "ADMIN")
                 // The console's own schedules must not review anything in this test.
                 .with("quality.schedules.catch-up-window", "PT0S")) {
-            FaultTestData.organisation(application.inboundDir(), 60, 5, 8, 21);
+            FaultTestData.organisation(application.inboundDir(), 150, 5, 6, 21);
             application.succeed("scan-inbound");
             HttpTestClient api = new HttpTestClient(httpPort);
             ApplicationProcess console = application.start("serve");
@@ -81,6 +82,14 @@ class RestartFaultIT {
 
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
             assertThat(refused.body()).contains("process " + review.pid()).contains("cannot be restarted while it runs");
+            assertThat(application.executionsOfInstance(running)).hasSize(1);
+
+            // Stop, then Restart at once: the rendering tasklet sees the stop only when it ends; until then it runs.
+            HttpResponse<String> stopping = api.post("/api/executions/" + running + "/stop", HttpTestClient.ADMIN);
+            assertThat(stopping.statusCode()).as(stopping.body()).isEqualTo(202);
+            HttpResponse<String> stillRefused = api.post("/api/executions/" + running + "/restart", HttpTestClient.ADMIN);
+            assertThat(stillRefused.statusCode()).as(stillRefused.body()).isEqualTo(409);
+            assertThat(stillRefused.body()).contains("is STOPPING in process " + review.pid());
             assertThat(application.executionsOfInstance(running)).hasSize(1);
             assertThat(review.isAlive()).isTrue();
 
@@ -142,10 +151,13 @@ class RestartFaultIT {
         long deadline = System.nanoTime() + ApplicationUnderTest.RUN_TIMEOUT.toNanos();
         while (true) {
             String body = api.get("/api/executions/" + executionId, HttpTestClient.ADMIN).body();
-            if (body.contains("\"status\":\"COMPLETED\"")) {
+            // The execution's own status comes first; its steps' follow.
+            Matcher status = STATUS.matcher(body);
+            String current = status.find() ? status.group(1) : "";
+            if (current.equals("COMPLETED")) {
                 return;
             }
-            if (body.contains("\"status\":\"FAILED\"") || System.nanoTime() > deadline) {
+            if (current.equals("FAILED") || System.nanoTime() > deadline) {
                 throw new AssertionError("execution " + executionId + " did not complete: " + body);
             }
             Thread.sleep(500);
