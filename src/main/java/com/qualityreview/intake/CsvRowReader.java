@@ -3,11 +3,6 @@ package com.qualityreview.intake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.List;
-
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -15,7 +10,8 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
 
 /**
  * Streams the data rows of an input file. Its position (rows read) is saved with every committed
- * chunk, so a restart skips what was committed and continues with the next row.
+ * chunk, so a restart skips what was committed and continues with the next row. It reads the file
+ * the check step counted: a file that changed since, or changes before its end, fails the import.
  */
 class CsvRowReader extends AbstractItemCountingItemStreamItemReader<SourceRow> {
 
@@ -23,15 +19,17 @@ class CsvRowReader extends AbstractItemCountingItemStreamItemReader<SourceRow> {
 
     private final Path file;
     private final ImportKind kind;
-    private CsvReader<CsvRecord> csv;
-    private Iterator<CsvRecord> records;
+    /** The file as the check step read it; null when not known (then it is not compared). */
+    private final FileState checked;
+    private CsvSource csv;
     private Header header;
     /** Rows handed out; unlike the base class's item count it does not count the final end-of-file read. */
     private long rowsRead;
 
-    CsvRowReader(Path file, ImportKind kind) {
+    CsvRowReader(Path file, ImportKind kind, FileState checked) {
         this.file = file;
         this.kind = kind;
+        this.checked = checked;
         setName("csvRowReader");
     }
 
@@ -53,32 +51,42 @@ class CsvRowReader extends AbstractItemCountingItemStreamItemReader<SourceRow> {
 
     @Override
     protected void doOpen() throws IOException {
+        if (checked != null) {
+            checked.checkUnchanged(file);
+        }
         csv = CsvSource.open(file);
-        records = csv.iterator();
-        if (!records.hasNext()) {
+        SourceRow headerRow = read(csv);
+        if (headerRow == null) {
             throw new ImportFileException(file.getFileName() + ": the file is empty (no header row)");
         }
-        header = Header.of(kind, records.next().getFields(), file.getFileName().toString());
+        header = ImportFileCheck.header(headerRow, kind, file.getFileName().toString());
     }
 
     /** On restart: passes over the rows a previous run committed, without counting them again. */
     @Override
     protected void jumpToItem(int itemIndex) {
-        for (int i = 0; i < itemIndex && records.hasNext(); i++) {
-            records.next();
+        for (int i = 0; i < itemIndex && read(csv) != null; i++) {
+            // skipped
         }
     }
 
     @Override
     protected SourceRow doRead() {
-        try {
-            if (!records.hasNext()) {
-                return null;
+        SourceRow row = read(csv);
+        if (row == null) {
+            // Rows appended after the check would be missing from its count: this file is not the one checked.
+            if (checked != null) {
+                checked.checkUnchanged(file);
             }
-            CsvRecord record = records.next();
-            List<String> fields = record.getFields();
-            rowsRead++;
-            return new SourceRow(record.getStartingLineNumber(), fields.toArray(new String[0]));
+            return null;
+        }
+        rowsRead++;
+        return row;
+    }
+
+    private SourceRow read(CsvSource source) {
+        try {
+            return source.next();
         }
         catch (UncheckedIOException e) {
             throw new ImportFileException(file.getFileName() + ": cannot read the file: " + e.getCause().getMessage(), e);

@@ -19,6 +19,26 @@ sealed interface FieldType {
 
     Object parse(String text) throws FieldException;
 
+    /** Longer values are shortened in reasons, which must fit the rejected_row table whatever the row holds. */
+    int QUOTED_MAX = 100;
+
+    /** The value in quotes for a reason; a long one shortened, with its length. */
+    static String quoted(String text) {
+        if (text.length() <= QUOTED_MAX) {
+            return "'" + text + "'";
+        }
+        int end = Character.isHighSurrogate(text.charAt(QUOTED_MAX - 1)) ? QUOTED_MAX - 1 : QUOTED_MAX;
+        return "'" + text.substring(0, end) + "…' (" + text.codePointCount(0, text.length()) + " characters)";
+    }
+
+    /**
+     * Dates and date-times are accepted in these years only. java.time reads years beyond 9999,
+     * which PostgreSQL refuses and HSQLDB stores; and HSQLDB's driver shifts dates before the
+     * Gregorian calendar (1582) by days, so the two databases would hold different values.
+     */
+    int FIRST_YEAR = 1583;
+    int LAST_YEAR = 9999;
+
     /** java.sql.Types code, for binding nulls. */
     int sqlType();
 
@@ -56,7 +76,7 @@ sealed interface FieldType {
                 value = Integer.parseInt(text);
             }
             catch (NumberFormatException e) {
-                throw new FieldException("'" + text + "' is not a whole number" + range());
+                throw new FieldException(quoted(text) + " is not a whole number" + range());
             }
             if (value < min || value > max) {
                 throw new FieldException(value + " is out of range" + range());
@@ -94,16 +114,16 @@ sealed interface FieldType {
                 value = new BigDecimal(text);
             }
             catch (NumberFormatException e) {
-                throw new FieldException("'" + text + "' is not a decimal number");
+                throw new FieldException(quoted(text) + " is not a decimal number");
             }
             if (value.scale() > SCALE && value.stripTrailingZeros().scale() > SCALE) {
-                throw new FieldException("'" + text + "' has more than " + SCALE + " decimal places");
+                throw new FieldException(quoted(text) + " has more than " + SCALE + " decimal places");
             }
             if (value.precision() - value.scale() > INTEGER_DIGITS) {
-                throw new FieldException("'" + text + "' has more than " + INTEGER_DIGITS + " digits before the decimal point");
+                throw new FieldException(quoted(text) + " has more than " + INTEGER_DIGITS + " digits before the decimal point");
             }
             if (min != null && value.compareTo(min) < 0) {
-                throw new FieldException(text + " is below the minimum " + min.toPlainString());
+                throw new FieldException((text.length() <= QUOTED_MAX ? text : quoted(text)) + " is below the minimum " + min.toPlainString());
             }
             return value.setScale(SCALE);
         }
@@ -129,7 +149,7 @@ sealed interface FieldType {
             if (text.equalsIgnoreCase("false")) {
                 return Boolean.FALSE;
             }
-            throw new FieldException("'" + text + "' is not true or false");
+            throw new FieldException(quoted(text) + " is not true or false");
         }
 
         @Override
@@ -153,7 +173,7 @@ sealed interface FieldType {
         public Object parse(String text) throws FieldException {
             String upper = text.toUpperCase(Locale.ROOT);
             if (!values.contains(upper)) {
-                throw new FieldException("'" + text + "' is not one of " + String.join(", ", values));
+                throw new FieldException(quoted(text) + " is not one of " + String.join(", ", values));
             }
             return upper;
         }
@@ -169,16 +189,21 @@ sealed interface FieldType {
         }
     }
 
-    /** An ISO-8601 calendar date, 2026-10-31. */
+    /** An ISO-8601 calendar date, 2026-10-31, from {@link #FIRST_YEAR} to {@link #LAST_YEAR}. */
     record Day() implements FieldType {
         @Override
         public Object parse(String text) throws FieldException {
+            LocalDate date;
             try {
-                return LocalDate.parse(text);
+                date = LocalDate.parse(text);
             }
             catch (DateTimeParseException e) {
-                throw new FieldException("'" + text + "' is not a date like 2026-10-31");
+                throw new FieldException(quoted(text) + " is not a date like 2026-10-31");
             }
+            if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+                throw new FieldException(quoted(text) + " is outside the years " + FIRST_YEAR + " to " + LAST_YEAR);
+            }
+            return date;
         }
 
         @Override
@@ -194,17 +219,23 @@ sealed interface FieldType {
 
     /**
      * An ISO-8601 date-time with an offset, 2026-10-31T09:15:00+08:00. Stored as the same instant
-     * at UTC, so both databases hold identical values whatever their session zone.
+     * at UTC, so both databases hold identical values whatever their session zone; so its year
+     * ({@link #FIRST_YEAR} to {@link #LAST_YEAR}) is checked at UTC too.
      */
     record Instant() implements FieldType {
         @Override
         public Object parse(String text) throws FieldException {
+            OffsetDateTime utc;
             try {
-                return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).withOffsetSameInstant(ZoneOffset.UTC);
+                utc = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).withOffsetSameInstant(ZoneOffset.UTC);
             }
             catch (DateTimeParseException e) {
-                throw new FieldException("'" + text + "' is not a date-time with offset like 2026-10-31T09:15:00+08:00");
+                throw new FieldException(quoted(text) + " is not a date-time with offset like 2026-10-31T09:15:00+08:00");
             }
+            if (utc.getYear() < FIRST_YEAR || utc.getYear() > LAST_YEAR) {
+                throw new FieldException(quoted(text) + " is outside the years " + FIRST_YEAR + " to " + LAST_YEAR + " (in UTC)");
+            }
+            return utc;
         }
 
         @Override

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Where each of a kind's columns stands in one file's header. Names match case-insensitively and
@@ -13,6 +14,9 @@ import java.util.Map;
  * makes the whole file unusable.
  */
 record Header(ImportKind kind, int[] positions, int fieldCount) {
+
+    private static final List<Map.Entry<String, String>> SEPARATORS = List.of(Map.entry(";", "';' (semicolons)"),
+            Map.entry("\t", "tabs"), Map.entry("|", "'|' (vertical bars)"));
 
     static Header of(ImportKind kind, List<String> names, String fileName) {
         Map<String, Integer> byName = new HashMap<>();
@@ -54,12 +58,34 @@ record Header(ImportKind kind, int[] positions, int fieldCount) {
         if (!missing.isEmpty()) {
             problems.add("missing required column(s) " + String.join(", ", missing));
         }
+        String separator = names.size() == 1 ? otherSeparator(kind, names.get(0)) : null;
+        if (separator != null) {
+            problems.add("the header is separated by " + separator + ", but input files must be separated by commas");
+        }
         if (!problems.isEmpty()) {
             throw new ImportFileException(fileName + ": line 1 (header) is not a valid " + kind.fileName() + " header: "
                     + String.join("; ", problems) + ". Expected columns: "
                     + String.join(", ", kind.columns().stream().map(Column::name).toList()));
         }
         return new Header(kind, positions, names.size());
+    }
+
+    /**
+     * A spreadsheet saved with another list separator gives one long name: if splitting it at ';',
+     * tab or '|' gives a column of this kind, that separator is named, which says more than "unknown column".
+     */
+    private static String otherSeparator(ImportKind kind, String name) {
+        for (Map.Entry<String, String> separator : SEPARATORS) {
+            if (name.contains(separator.getKey())) {
+                for (String part : name.split(Pattern.quote(separator.getKey()))) {
+                    String candidate = part.replace(String.valueOf(CsvSource.BOM), "").strip().toLowerCase(Locale.ROOT);
+                    if (kind.columns().stream().anyMatch(column -> column.name().equals(candidate))) {
+                        return separator.getValue();
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     @Override

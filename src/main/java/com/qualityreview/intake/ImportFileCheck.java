@@ -13,46 +13,46 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Iterator;
+import java.util.Arrays;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 
 /**
  * Reads a whole input file once before anything is stored, so that a file which is not UTF-8 CSV,
  * is empty or has the wrong columns fails with one clear message and leaves nothing behind. It
- * also counts the rows, which progress reporting and the final count check use.
+ * also counts the rows, which progress reporting and the final count check use, and notes the
+ * file's size and time, so that the load step can tell it reads the same file.
  */
 final class ImportFileCheck {
 
     private ImportFileCheck() {
     }
 
-    /** @return the number of data rows */
-    static long check(Path file, ImportKind kind) {
+    /** What the check found: the number of data rows, and the state of the file it read them from. */
+    record Checked(long rows, FileState state) {
+    }
+
+    static Checked check(Path file, ImportKind kind) {
         String name = file.getFileName().toString();
         if (!Files.isRegularFile(file)) {
             throw new ImportFileException(name + ": no such file (" + file.toAbsolutePath() + ")");
         }
-        long lastLine = 0;
-        try (CsvReader<CsvRecord> csv = CsvSource.open(file)) {
-            Iterator<CsvRecord> records = csv.iterator();
-            if (!records.hasNext()) {
+        FileState before = FileState.of(file);
+        try (CsvSource csv = CsvSource.open(file)) {
+            SourceRow headerRow = csv.next();
+            if (headerRow == null) {
                 throw new ImportFileException(name + ": the file is empty (no header row)");
             }
-            CsvRecord headerRecord = records.next();
-            if (headerRecord.getFields().stream().anyMatch(field -> field.indexOf('\0') >= 0)) {
-                throw new ImportFileException(name + ": line 1: the file is not UTF-8 text (it contains NUL characters; UTF-16 perhaps?)");
-            }
-            Header.of(kind, headerRecord.getFields(), name);
-            lastLine = 1;
+            header(headerRow, kind, name);
             long rows = 0;
-            while (records.hasNext()) {
-                lastLine = records.next().getStartingLineNumber();
+            while (csv.next() != null) {
                 rows++;
             }
-            return rows;
+            // A writer that is still appending would leave rows the load step reads but the count lacks.
+            if (!before.equals(FileState.of(file))) {
+                throw FileState.changed(file);
+            }
+            return new Checked(rows, before);
         }
         catch (NoSuchFileException e) {
             throw new ImportFileException(name + ": no such file (" + file.toAbsolutePath() + ")", e);
@@ -69,46 +69,65 @@ final class ImportFileCheck {
         }
     }
 
+    /** The header row as the kind's columns; a header that is not one fails the file. */
+    static Header header(SourceRow headerRow, ImportKind kind, String name) {
+        if (headerRow.cutLength() > 0) {
+            throw new ImportFileException(name + ": line 1 (header) is " + headerRow.cutLength()
+                    + " characters long; it is not a header of " + kind.fileName());
+        }
+        if (Arrays.stream(headerRow.fields()).anyMatch(field -> field.indexOf('\0') >= 0)) {
+            throw new ImportFileException(name + ": line 1: the file is not UTF-8 text (it contains NUL characters; UTF-16 perhaps?)");
+        }
+        return Header.of(kind, Arrays.asList(headerRow.fields()), name);
+    }
+
     private static ImportFileException unreadable(Path file, IOException cause) {
         String name = file.getFileName().toString();
         if (cause instanceof CharacterCodingException) {
-            return new ImportFileException(name + ": line " + firstMalformedLine(file) + ": the file is not UTF-8 text", cause);
+            Malformed at = firstMalformed(file);
+            return new ImportFileException(name + ": line " + at.line() + ": the file is not UTF-8 text (byte "
+                    + String.format("0x%02X", at.value()) + " at offset " + at.offset() + ")", cause);
         }
         return new ImportFileException(name + ": cannot read the file: " + cause.getMessage(), cause);
     }
 
+    /** The first byte that is not UTF-8: its line, its offset from the start of the file (from 0) and its value. */
+    record Malformed(long line, long offset, int value) {
+    }
+
     /**
-     * The decoder reads ahead, so the line of the bad bytes is found again at the byte level: a
-     * newline byte never occurs inside a multi-byte UTF-8 sequence, so counting them is exact.
+     * The decoder reads ahead, so the bad bytes are found again at the byte level: a newline byte
+     * never occurs inside a multi-byte UTF-8 sequence, so counting them gives the exact line.
      */
-    static long firstMalformedLine(Path file) {
+    static Malformed firstMalformed(Path file) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.allocate(64 * 1024);
         CharBuffer out = CharBuffer.allocate(64 * 1024);
         long line = 1;
+        long offset = 0;
         try (ReadableByteChannel channel = Files.newByteChannel(file)) {
             boolean end = false;
             while (!end) {
                 end = channel.read(in) < 0;
                 in.flip();
-                int start = in.position();
                 CoderResult result = decoder.decode(in, out, end);
-                for (int i = start; i < in.position(); i++) {
+                for (int i = 0; i < in.position(); i++) {
                     if (in.get(i) == '\n') {
                         line++;
                     }
                 }
                 if (result.isError()) {
-                    return line;
+                    return new Malformed(line, offset + in.position(), in.get(in.position()) & 0xFF);
                 }
+                offset += in.position();
                 out.clear();
                 in.compact();
             }
         }
         catch (IOException e) {
-            return line;
+            return new Malformed(line, offset, 0);
         }
-        return line;
+        return new Malformed(line, offset, 0);
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -65,8 +66,10 @@ class ImportJobConfiguration {
                 .tasklet((contribution, context) -> {
                     StepExecution step = contribution.getStepExecution();
                     var parameters = step.getJobExecution().getJobParameters();
-                    long total = ImportFileCheck.check(Path.of(parameters.getString("file")), kind(parameters.getString("kind")));
-                    step.getJobExecution().getExecutionContext().putLong(TOTAL, total);
+                    ImportFileCheck.Checked checked = ImportFileCheck.check(Path.of(parameters.getString("file")),
+                            kind(parameters.getString("kind")));
+                    step.getJobExecution().getExecutionContext().putLong(TOTAL, checked.rows());
+                    checked.state().saveTo(step.getJobExecution().getExecutionContext());
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 // A restart checks the file again: it may have been replaced since the failure.
@@ -89,8 +92,9 @@ class ImportJobConfiguration {
 
     @Bean
     @StepScope
-    CsvRowReader csvRowReader(@Value("#{jobParameters['file']}") String file, @Value("#{jobParameters['kind']}") String kind) {
-        return new CsvRowReader(Path.of(file), kind(kind));
+    CsvRowReader csvRowReader(@Value("#{jobParameters['file']}") String file, @Value("#{jobParameters['kind']}") String kind,
+            @Value("#{stepExecution.jobExecution.executionContext}") ExecutionContext jobContext) {
+        return new CsvRowReader(Path.of(file), kind(kind), FileState.from(jobContext));
     }
 
     @Bean

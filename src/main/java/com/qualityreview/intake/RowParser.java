@@ -46,6 +46,10 @@ class RowParser implements ItemProcessor<SourceRow, ParsedRow> {
             header = headerSource.get();
         }
         String[] fields = row.fields();
+        if (row.cutLength() > 0) {
+            return reject(row, null, "row is " + row.cutLength() + " characters long in the file; at most "
+                    + MAX_ROW_BYTES + " bytes are allowed");
+        }
         if (fields.length != header.fieldCount()) {
             return reject(row, null, "row has " + fields.length + " fields but the header has " + header.fieldCount());
         }
@@ -60,6 +64,12 @@ class RowParser implements ItemProcessor<SourceRow, ParsedRow> {
             Column column = columns.get(c);
             int position = header.positions()[c];
             String text = position < 0 ? "" : fields[position];
+            int control = controlCharacter(text);
+            if (control >= 0) {
+                problems.add(new String[] {column.name(), String.format("contains the control character U+%04X at character %d"
+                        + " (only tab and line breaks are allowed)", (int) text.charAt(control), text.codePointCount(0, control) + 1)});
+                continue;
+            }
             if (!column.name().equals("comment")) {
                 text = text.strip();
             }
@@ -92,7 +102,8 @@ class RowParser implements ItemProcessor<SourceRow, ParsedRow> {
     }
 
     private void checkReferences(Object[] values, List<String[]> problems) {
-        if (complaintColumn >= 0 && Boolean.TRUE.equals(values[complaintColumn]) && values[categoryColumn] == null) {
+        if (complaintColumn >= 0 && Boolean.TRUE.equals(values[complaintColumn]) && values[categoryColumn] == null
+                && problems.stream().noneMatch(problem -> problem[0].equals("category"))) {
             problems.add(new String[] {"category", "is required when complaint is true"});
         }
         unknown(values, siteColumn, references.sites(), "site", problems);
@@ -111,6 +122,24 @@ class RowParser implements ItemProcessor<SourceRow, ParsedRow> {
         return new ParsedRow.Rejected(row.line(), column, reason, rawRecord(row.fields()));
     }
 
+    /**
+     * The first C0 control character other than tab, CR and LF, or -1. PostgreSQL cannot store NUL
+     * in text at all, HSQLDB can; the others are never meant as data. Checked before trimming,
+     * which would silently drop some of them.
+     */
+    static int controlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (isControl(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isControl(char c) {
+        return c < ' ' && c != '\t' && c != '\n' && c != '\r';
+    }
+
     /** Rows rarely come near the limit, so the exact UTF-8 length is only counted when it might. */
     private static long utf8Length(String[] fields) {
         long chars = fields.length;
@@ -127,7 +156,10 @@ class RowParser implements ItemProcessor<SourceRow, ParsedRow> {
         return bytes;
     }
 
-    /** The row as CSV text again, for the rejects file, cut at 64 Ki characters. */
+    /**
+     * The row as CSV text again, for the rejects file, cut at 64 Ki characters. Control characters
+     * become their visible symbols (NUL as U+2400) so that the reject can be stored on any database.
+     */
     static String rawRecord(String[] fields) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < fields.length && line.length() <= MAX_RAW_RECORD_CHARS; i++) {
@@ -135,6 +167,14 @@ class RowParser implements ItemProcessor<SourceRow, ParsedRow> {
                 line.append(',');
             }
             String field = fields[i];
+            if (controlCharacter(field) >= 0) {
+                StringBuilder visible = new StringBuilder(field.length());
+                for (int c = 0; c < field.length(); c++) {
+                    char character = field.charAt(c);
+                    visible.append(isControl(character) ? (char) ('\u2400' + character) : character);
+                }
+                field = visible.toString();
+            }
             if (field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0) {
                 line.append('"').append(field.replace("\"", "\"\"")).append('"');
             }
@@ -142,6 +182,11 @@ class RowParser implements ItemProcessor<SourceRow, ParsedRow> {
                 line.append(field);
             }
         }
-        return line.length() > MAX_RAW_RECORD_CHARS ? line.substring(0, MAX_RAW_RECORD_CHARS) : line.toString();
+        if (line.length() <= MAX_RAW_RECORD_CHARS) {
+            return line.toString();
+        }
+        // Never half a surrogate pair: it could not be stored as UTF-8.
+        int end = Character.isHighSurrogate(line.charAt(MAX_RAW_RECORD_CHARS - 1)) ? MAX_RAW_RECORD_CHARS - 1 : MAX_RAW_RECORD_CHARS;
+        return line.substring(0, end);
     }
 }

@@ -10,13 +10,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 
+import com.qualityreview.system.CsvCells;
+
 import de.siegmar.fastcsv.writer.CsvWriter;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * summary.csv (SPEC section 8): the figures behind the reports, one row per scope (organisation,
- * regions, sites), numbers with 6 decimals, "no data" as an empty field.
+ * regions, sites), numbers with 6 decimals, "no data" as an empty field. Codes come from the input
+ * files, so text cells are written so that a spreadsheet shows them rather than runs them.
  */
 final class SummaryCsv {
 
@@ -34,7 +37,7 @@ final class SummaryCsv {
         Path target = folder.resolve("summary.csv");
         Path temporary = folder.resolve("summary.csv.tmp");
         String columns = String.join(", ", COLUMNS.subList(3, COLUMNS.size()));
-        try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8); CsvWriter csv = CsvWriter.builder().build(out)) {
+        try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8); CsvWriter csv = CsvCells.writer().build(out)) {
             csv.writeRecord(COLUMNS);
             jdbc.query("SELECT scope_type, scope_code, period, " + columns + " FROM review_figures"
                     + " WHERE period = ? AND revision = ? AND period_role = 'CURRENT'"
@@ -43,7 +46,8 @@ final class SummaryCsv {
                 for (int i = 0; i < fields.length; i++) {
                     Object value = row.getObject(i + 1);
                     fields[i] = value == null ? "" : value instanceof BigDecimal decimal
-                            ? decimal.setScale(DECIMALS, RoundingMode.HALF_UP).toPlainString() : value.toString();
+                            ? decimal.setScale(DECIMALS, RoundingMode.HALF_UP).toPlainString()
+                            : value instanceof String text ? CsvCells.text(text) : value.toString();
                 }
                 csv.writeRecord(fields);
             }, key.periodText(), key.revision());

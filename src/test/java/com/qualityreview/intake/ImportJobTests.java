@@ -4,14 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 import com.qualityreview.execution.Executions;
 import com.qualityreview.system.FaultInjection;
@@ -176,7 +186,71 @@ abstract class ImportJobTests {
         JobExecution execution = run(ImportKind.FEEDBACK, file);
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(ImportOutcome.failureMessage(execution)).isEqualTo("feedback.csv: line 5002: the file is not UTF-8 text");
+        assertThat(ImportOutcome.failureMessage(execution)).isEqualTo("feedback.csv: line 5002: the file is not UTF-8 text"
+                + " (byte 0xE9 at offset " + (good.length + latin1.length - 2) + ")");
+        assertThat(feedbackIds()).isEmpty();
+    }
+
+    @Test
+    void aSemicolonSeparatedFileFailsWithAMessageNamingTheSeparator() throws Exception {
+        JobExecution semicolons = run(ImportKind.SITES, write("sites.csv", "site_code;name;region_code;region_name\nS001;A;R1;East\n"));
+        JobExecution tabs = run(ImportKind.SITES, write("sites-tabs.csv", "Site_Code\tName\tRegion_Code\tRegion_Name\nS001\tA\tR1\tEast\n"));
+
+        assertThat(semicolons.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(ImportOutcome.failureMessage(semicolons)).startsWith("sites.csv: line 1 (header) is not a valid sites header:")
+                .contains("the header is separated by ';' (semicolons), but input files must be separated by commas");
+        assertThat(ImportOutcome.failureMessage(tabs))
+                .contains("the header is separated by tabs, but input files must be separated by commas");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM site", Integer.class)).isZero();
+    }
+
+    @Test
+    void crlfLineEndsImportLikeLfAndKeepTheLineNumbers() throws Exception {
+        importReferenceData();
+        String content = (FEEDBACK_HEADER
+                + feedback("F1", "S001", GOOD)
+                + feedback("F2", "S001", GOOD.replace(",fine", ",\"two\nlines\""))
+                + feedback("B1", "S001", GOOD.replace("SURVEY,5", "SURVEY,9"))).replace("\n", "\r\n");
+
+        JobExecution execution = importText(ImportKind.FEEDBACK, "feedback.csv", content);
+
+        assertThat(counts(execution)).isEqualTo(new ImportCounts(3, 2, 1));
+        assertThat(jdbc.queryForList("SELECT comment FROM feedback ORDER BY feedback_id", String.class))
+                .containsExactly("fine", "two\r\nlines");
+        assertThat(rejects()).extracting(r -> r.get("LINE_NUMBER"), r -> r.get("REASON"))
+                .containsExactly(tuple(5L, "csat: 9 is out of range (1 to 5)"));
+    }
+
+    /** Appends rows to the file until stopped, as a writer that has not finished would. */
+    @Test
+    void aFileThatIsStillBeingWrittenFailsAndStoresNothing() throws Exception {
+        importReferenceData();
+        Path file = write("feedback.csv", manyFeedbackRows(20_000, 7));
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread writer = new Thread(() -> {
+            for (int i = 0; !stop.get(); i++) {
+                try {
+                    Files.writeString(file, feedback("G" + i, "S001", GOOD), StandardOpenOption.APPEND);
+                    Thread.sleep(1);
+                }
+                catch (IOException | InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        writer.start();
+        JobExecution execution;
+        try {
+            execution = run(ImportKind.FEEDBACK, file);
+        }
+        finally {
+            stop.set(true);
+            writer.join();
+        }
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(ImportOutcome.failureMessage(execution)).isEqualTo(
+                "feedback.csv: the file changed while it was being read (is it still being written?); import it once it is complete");
         assertThat(feedbackIds()).isEmpty();
     }
 
@@ -382,6 +456,216 @@ abstract class ImportJobTests {
                 "file,line,column,reason,record\r\n"
                 + "feedback-october.csv,3,csat,csat: 0 is out of range (1 to 5),"
                 + "\"B1,S001,2026-10-01T09:00:00Z,SURVEY,0,,,,,,,false,,,,\"\"said \"\"\"\"no\"\"\"\", twice\"\"\"\r\n");
+    }
+
+    // --- input that is a row reject, never a failed import ------------------------------------------
+
+    @Test
+    void aNulOrOtherControlCharacterInAFieldRejectsItsRowInsteadOfFailingTheImport() throws Exception {
+        importReferenceData();
+        StringBuilder content = new StringBuilder(FEEDBACK_HEADER);
+        for (int i = 1; i <= 5000; i++) {
+            String id = String.format("F%05d", i);
+            content.append(switch (i) {
+                case 100 -> feedback(id + "\u001F", "S001", GOOD);                                  // stripping would hide it
+                case 200 -> feedback(id, "S001", GOOD.replace("false,,true", "true,\u001B[31mRED,true"));
+                case 300 -> feedback(id, "S001", GOOD.replace(",fine", ",\"tab\there\r\n\\.\nend\""));  // two line breaks
+                case 4500 -> feedback(id, "S001", GOOD.replace(",fine", ",bad\0byte"));
+                default -> feedback(id, "S00" + (1 + i % 3), GOOD);
+            });
+        }
+        Path file = write("feedback.csv", content.toString());
+
+        JobExecution execution = run(ImportKind.FEEDBACK, file);
+
+        assertThat(execution.getStatus()).as(ImportOutcome.failureMessage(execution)).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(counts(execution)).isEqualTo(new ImportCounts(5000, 4997, 3));
+        assertThat(rejects()).extracting(r -> r.get("LINE_NUMBER"), r -> r.get("COLUMN_NAME"), r -> r.get("REASON")).containsExactly(
+                tuple(101L, "feedback_id", "feedback_id: contains the control character U+001F at character 7"
+                        + " (only tab and line breaks are allowed)"),
+                tuple(201L, "category", "category: contains the control character U+001B at character 1"
+                        + " (only tab and line breaks are allowed)"),
+                tuple(4503L, "comment", "comment: contains the control character U+0000 at character 4"
+                        + " (only tab and line breaks are allowed)"));
+        assertThat(jdbc.queryForObject("SELECT comment FROM feedback WHERE feedback_id = 'F00300'", String.class))
+                .isEqualTo("tab\there\r\n\\.\nend");
+        assertThat(Files.readString(RejectsFile.pathFor(file))).contains("F04500,S001,").contains(",bad\u2400byte\"\r\n")
+                .doesNotContain("\0");
+    }
+
+    @Test
+    void datesAndDateTimesOutsideTheYears1583To9999AreRejectedNotStored() throws Exception {
+        importReferenceData();
+        String rest = GOOD.substring(GOOD.indexOf(','));
+        JobExecution feedback = importText(ImportKind.FEEDBACK, "feedback.csv", FEEDBACK_HEADER
+                + feedback("OK-LAST", "S001", "9999-12-31T23:59:59Z" + rest)
+                + feedback("B-10000", "S001", "+10000-01-01T00:00:00Z" + rest)
+                + feedback("B-UTC", "S001", "9999-12-31T23:30:00-01:00" + rest)
+                + feedback("B-BC", "S001", "-0001-01-01T00:00:00Z" + rest)
+                + feedback("B-JULIAN", "S001", "1582-12-31T23:59:59Z" + rest)
+                + feedback("OK-FIRST", "S001", "1583-01-01T00:00:00Z" + rest));
+        JobExecution audits = importText(ImportKind.AUDITS, "audits.csv", """
+                audit_id,site_code,audited_on,audit_type,auditor,criterion_code,result
+                A1,S001,+10000-01-01,INTERNAL,Ann,C-CLEAN,PASS
+                A2,S001,0000-12-31,INTERNAL,Ann,C-CLEAN,PASS
+                A3,S001,9999-12-31,INTERNAL,Ann,C-CLEAN,PASS
+                """);
+        JobExecution kpis = importText(ImportKind.KPIS, "kpis.csv", """
+                site_code,kpi_code,measured_on,value
+                S001,K-WAIT,+10000-01-01,1
+                S001,K-WAIT,9999-12-31,2
+                S001,K-WAIT,0001-01-01,3
+                S001,K-WAIT,1583-01-01,4
+                """);
+
+        assertThat(counts(feedback)).isEqualTo(new ImportCounts(6, 2, 4));
+        assertThat(counts(audits)).isEqualTo(new ImportCounts(3, 1, 2));
+        assertThat(counts(kpis)).isEqualTo(new ImportCounts(4, 2, 2));
+        assertThat(jdbc.queryForList("SELECT reason FROM rejected_row ORDER BY kind, line_number", String.class)).containsExactly(
+                "audited_on: '+10000-01-01' is outside the years 1583 to 9999",
+                "audited_on: '0000-12-31' is outside the years 1583 to 9999",
+                "submitted_at: '+10000-01-01T00:00:00Z' is outside the years 1583 to 9999 (in UTC)",
+                "submitted_at: '9999-12-31T23:30:00-01:00' is outside the years 1583 to 9999 (in UTC)",
+                "submitted_at: '-0001-01-01T00:00:00Z' is outside the years 1583 to 9999 (in UTC)",
+                "submitted_at: '1582-12-31T23:59:59Z' is outside the years 1583 to 9999 (in UTC)",
+                "measured_on: '+10000-01-01' is outside the years 1583 to 9999",
+                "measured_on: '0001-01-01' is outside the years 1583 to 9999");
+        assertThat(feedbackIds()).containsExactly("OK-FIRST", "OK-LAST");
+        assertThat(jdbc.queryForList("SELECT submitted_at FROM feedback ORDER BY submitted_at", OffsetDateTime.class))
+                .extracting(OffsetDateTime::toInstant).containsExactly(
+                        OffsetDateTime.of(1583, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC).toInstant(),
+                        OffsetDateTime.of(9999, 12, 31, 23, 59, 59, 0, ZoneOffset.UTC).toInstant());
+        assertThat(jdbc.queryForList("SELECT measured_on FROM kpi_measurement ORDER BY measured_on", LocalDate.class))
+                .containsExactly(LocalDate.of(1583, 1, 1), LocalDate.of(9999, 12, 31));
+        assertThat(jdbc.queryForList("SELECT audited_on FROM audit_item", LocalDate.class)).containsExactly(LocalDate.of(9999, 12, 31));
+    }
+
+    @Test
+    void aRowOfFiftyMegabytesIsRejectedAsOverTheLimitAndTheRowsAfterItAreImported() throws Exception {
+        importReferenceData();
+        Path file = folder.resolve("feedback.csv");
+        String huge = "F-HUGE,S001," + GOOD.replace(",fine", ",");
+        String quoted = "F-QUOTED,S001," + GOOD.replace(",fine", ",\"");
+        char[] megabyte = new char[1 << 20];
+        Arrays.fill(megabyte, 'x');
+        try (Writer out = Files.newBufferedWriter(file)) {
+            out.write(FEEDBACK_HEADER);                                           // line 1
+            out.write(feedback("OK1", "S001", GOOD));                             // line 2
+            out.write(huge);                                                      // line 3: 50 MiB without a quote
+            for (int i = 0; i < 50; i++) {
+                out.write(megabyte);
+            }
+            out.write("\n");
+            out.write(quoted);                                                    // lines 4 to 7: line breaks after the cut
+            out.write("y".repeat(300_000) + "\n\r\n\"\"\nz\"\n");
+            out.write(feedback("OK2", "S002", GOOD));                             // line 8
+            out.write(feedback("B9", "S001", GOOD.replace("SURVEY,5", "SURVEY,9")));    // line 9
+        }
+
+        JobExecution execution = run(ImportKind.FEEDBACK, file);
+
+        assertThat(execution.getStatus()).as(ImportOutcome.failureMessage(execution)).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(counts(execution)).isEqualTo(new ImportCounts(5, 2, 3));
+        assertThat(feedbackIds()).containsExactly("OK1", "OK2");
+        assertThat(rejects()).extracting(r -> r.get("LINE_NUMBER"), r -> r.get("COLUMN_NAME"), r -> r.get("REASON")).containsExactly(
+                tuple(3L, null, "row is " + (huge.length() + 50 * (1 << 20)) + " characters long in the file;"
+                        + " at most 65536 bytes are allowed"),
+                tuple(4L, null, "row is " + (quoted.length() + 300_000 + 8) + " characters long in the file;"
+                        + " at most 65536 bytes are allowed"),
+                tuple(9L, "csat", "csat: 9 is out of range (1 to 5)"));
+    }
+
+    @Test
+    void aLongValueIsShortenedInItsReasonSoThatTheRejectCanBeStored() throws Exception {
+        importReferenceData();
+        importText(ImportKind.FEEDBACK, "feedback.csv", FEEDBACK_HEADER
+                + feedback("F1", "S001", GOOD.replace("SURVEY,5", "SURVEY," + "5".repeat(10_000)))
+                + feedback("F2", "S001", GOOD.replace("SURVEY,5", "SURVEY," + "5".repeat(99) + "\uD83D\uDC4D" + "5".repeat(9_900))));
+
+        assertThat(jdbc.queryForList("SELECT reason FROM rejected_row ORDER BY line_number", String.class)).containsExactly(
+                "csat: '" + "5".repeat(100) + "…' (10000 characters) is not a whole number (1 to 5)",
+                "csat: '" + "5".repeat(99) + "…' (10000 characters) is not a whole number (1 to 5)");
+    }
+
+    // --- the rejects file ----------------------------------------------------------------------------
+
+    @Test
+    void rejectsFileCellsThatASpreadsheetWouldRunAsFormulasAreWrittenAsText() throws Exception {
+        importReferenceData();
+        Path input = write("feedback.csv", FEEDBACK_HEADER
+                + feedback("=2+5*cmd|' /C calc'!A0", "S404", GOOD)
+                + feedback("@SUM(1+1)", "S001", GOOD.replace("SURVEY,5", "SURVEY,9"))
+                + "-8.5\n");
+
+        assertThat(run(ImportKind.FEEDBACK, input).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        String rest = "2026-10-01T09:00:00+08:00,SURVEY,5,9,4,4,5,5,4,false,,true,1.5,fine";
+        assertThat(Files.readString(RejectsFile.pathFor(input))).isEqualTo("file,line,column,reason,record\r\n"
+                + "feedback.csv,2,site_code,site_code: 'S404' is not a known site (import the reference data first),"
+                + "\"'=2+5*cmd|' /C calc'!A0,S404," + rest + "\"\r\n"
+                + "feedback.csv,3,csat,csat: 9 is out of range (1 to 5),\"'@SUM(1+1),S001," + rest.replace("SURVEY,5", "SURVEY,9") + "\"\r\n"
+                + "feedback.csv,4,,row has 1 fields but the header has 16,-8.5\r\n");
+    }
+
+    @Test
+    void aTemporaryRejectsFileOfAnotherImportIsLeftAlone() throws Exception {
+        importReferenceData();
+        Path input = write("feedback.csv", FEEDBACK_HEADER + feedback("B1", "S404", GOOD));
+        Path other = write("feedback.csv.rejects.csv.tmp", "another import's rejects, still being written");
+
+        assertThat(run(ImportKind.FEEDBACK, input).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        assertThat(Files.readString(other)).isEqualTo("another import's rejects, still being written");
+        assertThat(Files.readAllLines(RejectsFile.pathFor(input))).hasSize(2);
+        assertThat(temporaryFiles()).containsExactly(other);
+    }
+
+    @Test
+    void twoImportsOfTheSameFileAtOnceBothCompleteAndLeaveNoTemporaryFile() throws Exception {
+        importReferenceData();
+        Path input = write("feedback.csv", manyFeedbackRows(20_000, 1));   // every row rejected: a long rejects file
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<JobExecution>> imports = Stream.of(1, 2).map(i -> threads.submit(() -> {
+                start.await();
+                return run(ImportKind.FEEDBACK, input);
+            })).toList();
+            start.countDown();
+
+            for (Future<JobExecution> execution : imports) {
+                assertThat(execution.get().getStatus()).as(ImportOutcome.failureMessage(execution.get()))
+                        .isEqualTo(BatchStatus.COMPLETED);
+            }
+        }
+        finally {
+            threads.shutdownNow();
+        }
+        assertThat(Files.readAllLines(RejectsFile.pathFor(input))).hasSize(1 + 20_000);
+        assertThat(temporaryFiles()).isEmpty();
+    }
+
+    @Test
+    void aFailureWhileWritingTheRejectsFileLeavesNoTemporaryFileAndARestartWritesIt() throws Exception {
+        importReferenceData();
+        Path input = write("feedback.csv", FEEDBACK_HEADER + feedback("OK1", "S001", GOOD) + feedback("B1", "S404", GOOD));
+        faults.failAfter(0, "FROM rejected_row");
+
+        JobExecution failed = run(ImportKind.FEEDBACK, input);
+
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(temporaryFiles()).isEmpty();
+        faults.heal();
+        JobExecution restarted = executions.restart(failed.getId());
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(Files.readAllLines(RejectsFile.pathFor(input))).hasSize(2);
+        assertThat(temporaryFiles()).isEmpty();
+    }
+
+    List<Path> temporaryFiles() throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".tmp")).toList();
+        }
     }
 
     // --- upsert ----------------------------------------------------------------------------------
