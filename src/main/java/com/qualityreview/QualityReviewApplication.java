@@ -11,18 +11,32 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class QualityReviewApplication {
 
     public static void main(String[] args) {
-        int status;
+        System.exit(run(args));
+    }
+
+    /** Runs one command line to its end and returns its exit status (what {@code main} exits with). */
+    public static int run(String... args) {
         try {
             SpringApplication application = new SpringApplication(QualityReviewApplication.class);
             // Only serving starts a web server; import, review and the other commands run and exit.
             application.setWebApplicationType(Command.servesHttp(args) ? WebApplicationType.SERVLET : WebApplicationType.NONE);
-            status = SpringApplication.exit(application.run(args));
+            return SpringApplication.exit(application.run(args));
         }
         catch (RuntimeException e) {
-            // Start-up failures (a bad setting, no database) end with their reason on one line.
-            System.err.println("error: " + CommandException.oneLine(e));
-            status = 1;
+            // Start-up failures (a bad setting, no database) end with their reason on one line; Spring
+            // Boot has written the cause chain to the log file.
+            System.err.println("error: " + CommandException.oneLine(e, database(args)));
+            return 1;
         }
-        System.exit(status);
+    }
+
+    /** The database a command line names, if it does (to name it when it does not answer). */
+    private static String database(String... args) {
+        for (String arg : args) {
+            if (arg.startsWith("--spring.datasource.url=")) {
+                return arg.substring("--spring.datasource.url=".length());
+            }
+        }
+        return System.getenv("SPRING_DATASOURCE_URL");
     }
 }

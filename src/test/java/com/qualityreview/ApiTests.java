@@ -146,8 +146,15 @@ abstract class ApiTests {
         JsonNode restarted = awaitEnd(JSON.readTree(restart.body()).get("executionId").asLong());
         assertThat(restarted.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM site WHERE region_code = 'R9'", Long.class)).isEqualTo(rows);
-        assertThat(jdbc.queryForList("SELECT action FROM audit_event WHERE target = ?", String.class, "execution " + id))
-                .containsExactly("stop", "restart");
+        // The restart's outcome is recorded as its job ends, on the job's thread.
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE target = ?", Long.class, "execution " + id) < 3
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        assertThat(jdbc.queryForList("SELECT action || ': ' || outcome FROM audit_event WHERE target = ? ORDER BY id", String.class,
+                "execution " + id)).containsExactly("stop: status STOPPING", "restart: restarted as execution " + restarted.get("id").asLong(),
+                        "restart ended: execution " + restarted.get("id").asLong() + " COMPLETED");
     }
 
     @Test

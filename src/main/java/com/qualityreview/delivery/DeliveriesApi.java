@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import com.qualityreview.review.Period;
 import com.qualityreview.security.AuditLog;
+import com.qualityreview.system.ServerDetails;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,7 +43,14 @@ class DeliveriesApi {
         if (checkedStatus.isPresent() && !STATUSES.contains(checkedStatus.get())) {
             throw new IllegalArgumentException("status: '" + status.get() + "' is not one of " + STATUSES);
         }
-        return deliveries.store().find(period.filter(p -> !p.isBlank()).map(p -> Period.parse(p).toString()), checkedStatus);
+        List<Delivery> found = deliveries.store().find(period.filter(p -> !p.isBlank()).map(p -> Period.parse(p).toString()), checkedStatus);
+        if (!ServerDetails.hiddenFromCurrentUser()) {
+            return found;
+        }
+        // A VIEWER sees why a delivery failed, not the paths or SQL in the error.
+        return found.stream().map(d -> new Delivery(d.id(), d.period(), d.revision(), d.email(), d.name(), d.locale(), d.scope(),
+                d.attachment(), d.status(), d.attempts(), ServerDetails.hide(d.lastError()), d.lastAttemptAt(), d.sentAt(),
+                d.messageId(), d.sendAsCopy())).toList();
     }
 
     static Deliveries.Resent resend(Deliveries deliveries, AuditLog audit, long id) throws InterruptedException {

@@ -40,6 +40,11 @@ class ResendCommand implements Command {
     }
 
     @Override
+    public boolean audited() {
+        return true;
+    }
+
+    @Override
     public int run(List<String> arguments, ApplicationArguments options) throws Exception {
         if (arguments.size() != 1) {
             throw new CommandException("resend needs one period: resend <period> [--revision=N] [--to=EMAIL]");

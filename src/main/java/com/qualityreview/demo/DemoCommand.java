@@ -10,8 +10,10 @@ import com.qualityreview.intake.ImportKind;
 import com.qualityreview.intake.Imports;
 import com.qualityreview.review.Period;
 import com.qualityreview.review.Reviews;
+import com.qualityreview.security.AuditLog;
 import com.qualityreview.system.Command;
 import com.qualityreview.system.CommandException;
+import com.qualityreview.system.Folders;
 import com.qualityreview.system.JobOutcome;
 import com.qualityreview.system.QualityProperties;
 
@@ -31,12 +33,19 @@ class DemoCommand implements Command {
     private final Reviews reviews;
     private final QualityProperties properties;
     private final List<JobOutcome> outcomes;
+    private final AuditLog audit;
 
-    DemoCommand(Imports imports, Reviews reviews, QualityProperties properties, List<JobOutcome> outcomes) {
+    DemoCommand(Imports imports, Reviews reviews, QualityProperties properties, List<JobOutcome> outcomes, AuditLog audit) {
         this.imports = imports;
         this.reviews = reviews;
         this.properties = properties;
         this.outcomes = outcomes;
+        this.audit = audit;
+    }
+
+    @Override
+    public boolean audited() {
+        return true;
     }
 
     @Override
@@ -57,26 +66,48 @@ class DemoCommand implements Command {
 
     @Override
     public int run(List<String> arguments, ApplicationArguments options) throws Exception {
-        YearMonth month = options.containsOption("demo.month")
-                ? YearMonth.parse(options.getOptionValues("demo.month").get(0))
+        YearMonth month = options.containsOption("demo.month") ? month(options.getOptionValues("demo.month").get(0))
                 : YearMonth.now(properties.zoneId()).minusMonths(1);
+        // Before anything is imported: a review that cannot write its results would only fail at its end.
+        Folders.requireWritable("quality.reports-dir", properties.reportsDir());
         Path folder = Path.of(options.containsOption("demo.folder") ? options.getOptionValues("demo.folder").get(0) : "demo-data");
         DemoFiles files = DemoData.writeTo(folder, month);
         System.out.println("demo data for " + DemoData.MONTHS + " months up to " + month + " written to " + folder.toAbsolutePath());
         List<ImportKind> kinds = List.of(ImportKind.SITES, ImportKind.CRITERIA, ImportKind.KPI_DEFINITIONS,
                 ImportKind.FEEDBACK, ImportKind.AUDITS, ImportKind.KPIS);
         List<Path> paths = files.inImportOrder();
+        long read = 0;
+        long written = 0;
+        long rejected = 0;
         for (int i = 0; i < kinds.size(); i++) {
             JobExecution execution = imports.run(kinds.get(i), paths.get(i));
             if (execution.getStatus() != BatchStatus.COMPLETED) {
                 throw new CommandException(imports.failureMessage(execution));
             }
             ImportCounts counts = imports.counts(execution).orElseThrow();
+            read += counts.read();
+            written += counts.written();
+            rejected += counts.rejected();
             System.out.println("  " + paths.get(i).getFileName() + ": " + counts
                     + (counts.rejected() > 0 ? " (see " + paths.get(i).getFileName() + ".rejects.csv)" : ""));
         }
         JobExecution review = reviews.start(Period.month(month.getYear(), month.getMonthValue()), Optional.empty());
-        return outcomes.stream().filter(outcome -> outcome.jobName().equals(review.getJobInstance().getJobName()))
+        // A review that did not complete throws here; the command line records that failure.
+        int status = outcomes.stream().filter(outcome -> outcome.jobName().equals(review.getJobInstance().getJobName()))
                 .findFirst().orElseThrow().print(review);
+        audit.record("demo", month + " from " + folder.toAbsolutePath().normalize(), kinds.size() + " files imported (read " + read
+                + ", written " + written + ", rejected " + rejected + "); review of " + month + " r"
+                + review.getJobParameters().getLong("revision") + " COMPLETED (execution " + review.getId() + ")"
+                + (status == 0 ? "" : ", exit status " + status));
+        return status;
+    }
+
+    private static YearMonth month(String text) {
+        try {
+            return YearMonth.parse(text);
+        }
+        catch (java.time.format.DateTimeParseException e) {
+            throw new CommandException("--demo.month: '" + text + "' is not a month such as 2026-10");
+        }
     }
 }

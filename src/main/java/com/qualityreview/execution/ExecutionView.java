@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import com.qualityreview.system.Leases;
 import com.qualityreview.system.Progress;
+import com.qualityreview.system.ServerDetails;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -57,6 +58,33 @@ public record ExecutionView(long id, String job, Map<String, String> parameters,
                 execution.getStatus().name(), execution.getExitStatus().getExitCode(),
                 exitMessage == null || exitMessage.isBlank() ? null : firstLine(exitMessage),
                 execution.getStartTime(), execution.getEndTime(), duration, counts, running, alive, process, restartable, progress, steps);
+    }
+
+    /**
+     * As shown to the person logged in: a VIEWER sees a file parameter by its name only and the
+     * exit message without absolute paths or SQL ({@link ServerDetails}).
+     */
+    ExecutionView forCurrentUser() {
+        if (!ServerDetails.hiddenFromCurrentUser()) {
+            return this;
+        }
+        Map<String, String> shown = new LinkedHashMap<>();
+        parameters.forEach((name, value) -> shown.put(name, withoutFolders(value)));
+        return new ExecutionView(id, job, shown, status, exitCode, ServerDetails.hide(exitMessage), startTime, endTime,
+                durationSeconds, counts, running, alive, process, restartable, progress, steps);
+    }
+
+    private static String withoutFolders(String value) {
+        try {
+            java.nio.file.Path path = java.nio.file.Path.of(value);
+            if (path.isAbsolute() && path.getFileName() != null) {
+                return path.getFileName().toString();
+            }
+        }
+        catch (java.nio.file.InvalidPathException e) {
+            // Not a path.
+        }
+        return ServerDetails.hide(value);
     }
 
     private static String firstLine(String text) {

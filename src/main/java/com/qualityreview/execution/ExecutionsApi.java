@@ -45,12 +45,13 @@ class ExecutionsApi {
         if (limit < 1 || limit > 1000) {
             throw new IllegalArgumentException("limit must be from 1 to 1000, was " + limit);
         }
-        return executions.recent(job, status.map(ExecutionsApi::batchStatus), limit).stream().map(executions::view).toList();
+        return executions.recent(job, status.map(ExecutionsApi::batchStatus), limit).stream().map(executions::view)
+                .map(ExecutionView::forCurrentUser).toList();
     }
 
     @GetMapping("/executions/{id}")
     ExecutionView execution(@PathVariable long id) {
-        return executions.view(id);
+        return executions.view(id).forCurrentUser();
     }
 
     @PostMapping("/executions/{id}/stop")
@@ -75,7 +76,7 @@ class ExecutionsApi {
     /** Restarts in the background and audits (the API and the console). */
     static JobExecution restart(Executions executions, AuditLog audit, long id) throws Exception {
         JobExecution restarted = executions.restart(id, true);
-        audit.record("restart", "execution " + id, "restarted as execution " + restarted.getId());
+        audit.recordStart("restart", "execution " + id, "restarted as execution " + restarted.getId(), restarted);
         return restarted;
     }
 

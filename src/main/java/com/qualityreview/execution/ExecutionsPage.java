@@ -34,13 +34,13 @@ class ExecutionsPage {
         model.addAttribute("job", chosenJob.orElse(""));
         model.addAttribute("status", chosenStatus.orElse(""));
         model.addAttribute("executions", executions.recent(chosenJob, chosenStatus.map(ExecutionsApi::batchStatus), 30).stream()
-                .map(executions::view).toList());
+                .map(executions::view).map(ExecutionView::forCurrentUser).toList());
         return "executions";
     }
 
     @GetMapping("/executions/{id}")
     String execution(@PathVariable long id, Model model) {
-        model.addAttribute("execution", executions.view(id));
+        model.addAttribute("execution", executions.view(id).forCurrentUser());
         return "execution";
     }
 
@@ -48,7 +48,7 @@ class ExecutionsPage {
     @GetMapping(path = "/executions/{id}/progress", produces = "application/json")
     @ResponseBody
     ExecutionView progress(@PathVariable long id) {
-        return executions.view(id);
+        return executions.view(id).forCurrentUser();
     }
 
     @PostMapping("/executions/{id}/stop")

@@ -52,9 +52,17 @@ class RestartCommand implements Command {
         catch (NumberFormatException e) {
             throw new CommandException("'" + arguments.get(0) + "' is not an execution id (see the executions command)");
         }
+        // Refused (completed, still running, unknown) or failed again: the command line records it.
         JobExecution restarted = executions.restart(id);
-        audit.record("restart", "execution " + id, "restarted as execution " + restarted.getId() + ": " + restarted.getStatus());
         System.out.println("execution " + id + " restarted as execution " + restarted.getId() + ": " + restarted.getStatus());
-        return executions.print(restarted);
+        int status = executions.print(restarted);
+        audit.record("restart", "execution " + id, "restarted as execution " + restarted.getId() + ": " + restarted.getStatus()
+                + (status == 0 ? "" : " (exit status " + status + ")"));
+        return status;
+    }
+
+    @Override
+    public boolean audited() {
+        return true;
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import com.qualityreview.security.AuditLog;
 import com.qualityreview.system.Command;
 import com.qualityreview.system.CommandException;
 import com.qualityreview.system.JobOutcome;
@@ -21,9 +22,11 @@ import org.springframework.stereotype.Component;
 class ImportCommand implements Command, JobOutcome {
 
     private final Imports imports;
+    private final AuditLog audit;
 
-    ImportCommand(Imports imports) {
+    ImportCommand(Imports imports, AuditLog audit) {
         this.imports = imports;
+        this.audit = audit;
     }
 
     @Override
@@ -41,8 +44,18 @@ class ImportCommand implements Command, JobOutcome {
         if (arguments.size() != 2) {
             throw new CommandException("import needs a kind and a file: import <kind> <file> (kinds: " + ImportKind.names() + ")");
         }
-        JobExecution execution = imports.run(ImportKind.named(arguments.get(0)), Path.of(arguments.get(1)));
-        return print(execution);
+        ImportKind kind = ImportKind.named(arguments.get(0));
+        JobExecution execution = imports.run(kind, Path.of(arguments.get(1)));
+        // An import that did not complete throws here; the command line records that failure.
+        int status = print(execution);
+        audit.record("import", kind.fileName() + " " + execution.getJobParameters().getString("file"), "COMPLETED (execution "
+                + execution.getId() + "): " + ImportOutcome.countsOf(execution).map(ImportCounts::toString).orElse(""));
+        return status;
+    }
+
+    @Override
+    public boolean audited() {
+        return true;
     }
 
     static org.springframework.batch.core.job.parameters.JobParameters parameters(ImportKind kind, Path file) {

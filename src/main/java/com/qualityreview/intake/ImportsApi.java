@@ -39,11 +39,28 @@ class ImportsApi {
         if (file.isEmpty()) {
             throw new IllegalArgumentException("file: '" + file.getOriginalFilename() + "' is missing or empty");
         }
+        String name = fileName(file.getOriginalFilename());
         JobExecution execution;
         try (InputStream content = file.getInputStream()) {
-            execution = imports.startUpload(importKind, file.getOriginalFilename(), content);
+            execution = imports.startUpload(importKind, name, content);
         }
-        audit.record("start import", importKind.fileName() + " " + file.getOriginalFilename(), "execution " + execution.getId());
+        audit.recordStart("start import", importKind.fileName() + " " + (name == null ? "(no name)" : name),
+                "execution " + execution.getId(), execution);
         return execution;
+    }
+
+    /**
+     * The name an upload is kept under: the last part of the name the client sent (a browser may
+     * send a whole path), at most 100 characters; a name with no such part ("/", "..") is refused.
+     */
+    static String fileName(String original) {
+        if (original == null || original.isBlank()) {
+            return null;
+        }
+        String last = original.replace('\\', '/').substring(original.replace('\\', '/').lastIndexOf('/') + 1).strip();
+        if (last.isEmpty() || last.equals(".") || last.equals("..") || last.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("file: '" + original.replaceAll("\\p{Cntrl}", "?") + "' is not a file name");
+        }
+        return last.length() > 100 ? last.substring(0, 100) : last;
     }
 }

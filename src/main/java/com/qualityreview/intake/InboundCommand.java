@@ -3,9 +3,11 @@ package com.qualityreview.intake;
 import java.util.List;
 import java.util.Optional;
 
+import com.qualityreview.security.AuditLog;
 import com.qualityreview.system.Command;
 import com.qualityreview.system.CommandException;
 import com.qualityreview.system.JobOutcome;
+import com.qualityreview.system.QualityProperties;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -21,10 +23,14 @@ class InboundCommand implements Command, JobOutcome {
 
     private final JobOperator jobOperator;
     private final Job inboundScanJob;
+    private final AuditLog audit;
+    private final QualityProperties properties;
 
-    InboundCommand(JobOperator jobOperator, Job inboundScanJob) {
+    InboundCommand(JobOperator jobOperator, Job inboundScanJob, AuditLog audit, QualityProperties properties) {
         this.jobOperator = jobOperator;
         this.inboundScanJob = inboundScanJob;
+        this.audit = audit;
+        this.properties = properties;
     }
 
     @Override
@@ -39,8 +45,19 @@ class InboundCommand implements Command, JobOutcome {
 
     @Override
     public int run(List<String> arguments, ApplicationArguments options) throws Exception {
-        return print(jobOperator.start(inboundScanJob, new JobParametersBuilder().addLong("run.id", System.currentTimeMillis())
-                .toJobParameters()));
+        JobExecution execution = jobOperator.start(inboundScanJob, new JobParametersBuilder().addLong("run.id", System.currentTimeMillis())
+                .toJobParameters());
+        // A scan that did not complete throws here; the command line records that failure.
+        int status = print(execution);
+        audit.record("scan-inbound", properties.inboundDir().toAbsolutePath().normalize().toString(), "COMPLETED (execution "
+                + execution.getId() + ")" + (status == 3 ? ", some files FAILED" : "") + ": "
+                + String.join("; ", execution.getExecutionContext().getString(InboundJobConfiguration.SUMMARY).lines().toList()));
+        return status;
+    }
+
+    @Override
+    public boolean audited() {
+        return true;
     }
 
     @Override

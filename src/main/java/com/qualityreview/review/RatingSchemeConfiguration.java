@@ -30,12 +30,34 @@ class RatingSchemeConfiguration {
             return RatingScheme.defaultScheme();
         }
         String source = "quality.rating-scheme (" + file + ")";
+        String text;
         try {
-            return RatingScheme.parse(Files.readString(file), source);
+            text = Files.readString(file);
         }
         catch (IOException e) {
-            throw new IllegalStateException(source + ": cannot read the file: " + e, e);
+            throw new IllegalStateException("quality.rating-scheme: " + unreadable(file, e) + "; set it to a rating scheme file"
+                    + " (YAML, see docs/review.md), or leave it unset for " + DEFAULT_LOCATION + " or the built-in default", e);
         }
+        return RatingScheme.parse(text, source);
+    }
+
+    /** Why the scheme file cannot be read, in words. */
+    private static String unreadable(Path file, IOException e) {
+        Path absolute = file.toAbsolutePath().normalize();
+        String named = file.isAbsolute() ? file.toString() : file + " (" + absolute + ")";
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "there is no file " + named;
+        }
+        if (Files.isDirectory(file)) {
+            return named + " is a folder, not a file";
+        }
+        if (e instanceof java.nio.charset.CharacterCodingException) {
+            return named + " is not a text file in UTF-8";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return named + " cannot be read by this user (permission denied)";
+        }
+        return named + " cannot be read (" + e.getMessage() + ")";
     }
 
     @Bean

@@ -8,7 +8,9 @@ import java.util.Optional;
 import com.qualityreview.security.AuditLog;
 import com.qualityreview.system.Command;
 import com.qualityreview.system.CommandException;
+import com.qualityreview.system.Folders;
 import com.qualityreview.system.JobOutcome;
+import com.qualityreview.system.QualityProperties;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -21,10 +23,12 @@ class ReviewCommand implements Command, JobOutcome {
 
     private final Reviews reviews;
     private final AuditLog audit;
+    private final QualityProperties properties;
 
-    ReviewCommand(Reviews reviews, AuditLog audit) {
+    ReviewCommand(Reviews reviews, AuditLog audit, QualityProperties properties) {
         this.reviews = reviews;
         this.audit = audit;
+        this.properties = properties;
     }
 
     @Override
@@ -44,8 +48,26 @@ class ReviewCommand implements Command, JobOutcome {
         }
         Period period = period(arguments.get(0));
         Optional<Integer> revision = revision(options);
-        audit.record("start review", period + revision.map(r -> " r" + r).orElse(""), "on the command line");
-        return print(reviews.start(period, revision));
+        // Before a revision is claimed: a review that cannot write its results would only fail at its end.
+        Folders.requireWritable("quality.reports-dir", properties.reportsDir());
+        JobExecution execution = reviews.start(period, revision);
+        // A review that did not complete throws here; the command line records that failure.
+        int status = print(execution);
+        audit.record("review", period + " r" + execution.getJobParameters().getLong("revision"), "COMPLETED (execution "
+                + execution.getId() + ")" + counts(execution).map(counts -> ": " + counts).orElse("")
+                + (status == 3 ? "; exit status 3: " + problems(execution) : ""));
+        return status;
+    }
+
+    @Override
+    public boolean audited() {
+        return true;
+    }
+
+    private static String problems(JobExecution execution) {
+        return execution.getExecutionContext().containsKey(ReviewStepContribution.OUTCOME_LINES)
+                ? String.join("; ", execution.getExecutionContext().getString(ReviewStepContribution.OUTCOME_LINES).lines().toList())
+                : "completed with problems";
     }
 
     static Period period(String text) {

@@ -41,7 +41,8 @@ class ReviewsApi {
     static JobExecution start(Reviews reviews, AuditLog audit, String periodText, Optional<Integer> revision) throws Exception {
         Period period = Period.parse(periodText.trim());
         JobExecution execution = reviews.startInBackground(period, revision);
-        audit.record("start review", period + " r" + execution.getJobParameters().getLong("revision"), "execution " + execution.getId());
+        audit.recordStart("start review", period + " r" + execution.getJobParameters().getLong("revision"), "execution " + execution.getId(),
+                execution);
         return execution;
     }
 }

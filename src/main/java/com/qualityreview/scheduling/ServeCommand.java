@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.qualityreview.system.Command;
+import com.qualityreview.system.UploadsRetention;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +29,12 @@ class ServeCommand implements Command {
 
     private final Scheduler scheduler;
     private final Duration tick;
+    private final UploadsRetention uploads;
 
-    ServeCommand(Scheduler scheduler, @Value("${quality.schedules.tick:PT1M}") Duration tick) {
+    ServeCommand(Scheduler scheduler, @Value("${quality.schedules.tick:PT1M}") Duration tick, UploadsRetention uploads) {
         this.scheduler = scheduler;
         this.tick = tick;
+        this.uploads = uploads;
     }
 
     @Override
@@ -57,6 +60,15 @@ class ServeCommand implements Command {
                 log.warn("schedule tick failed: {}", e.getMessage());
             }
         }, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+        // Uploads past quality.uploads.retention: at start, then every hour.
+        ticks.scheduleWithFixedDelay(() -> {
+            try {
+                uploads.deleteOld();
+            }
+            catch (RuntimeException e) {
+                log.warn("deleting old uploads failed: {}", e.getMessage());
+            }
+        }, 0, 1, TimeUnit.HOURS);
         log.info("serving: schedules run every {} s; stop with Ctrl-C", tick.toSeconds());
         stopped.await();
         ticks.shutdownNow();

@@ -2,6 +2,8 @@ package com.qualityreview.security;
 
 import java.util.List;
 
+import com.qualityreview.system.ServerDetails;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,6 +20,15 @@ class AuditApi {
 
     @GetMapping("/api/audit")
     List<AuditLog.Event> recent(@RequestParam(defaultValue = "100") int limit) {
-        return audit.recent(limit);
+        return forCurrentUser(audit.recent(limit));
+    }
+
+    /** A VIEWER sees targets and outcomes without absolute paths or SQL (the console's page too). */
+    static List<AuditLog.Event> forCurrentUser(List<AuditLog.Event> events) {
+        if (!ServerDetails.hiddenFromCurrentUser()) {
+            return events;
+        }
+        return events.stream().map(e -> new AuditLog.Event(e.id(), e.at(), e.username(), e.action(), ServerDetails.hide(e.target()),
+                ServerDetails.hide(e.outcome()))).toList();
     }
 }

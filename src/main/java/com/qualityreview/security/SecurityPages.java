@@ -10,19 +10,22 @@ import org.springframework.web.bind.annotation.GetMapping;
 class SecurityPages {
 
     private final AuditLog audit;
+    private final LoginThrottle throttle;
 
-    SecurityPages(AuditLog audit) {
+    SecurityPages(AuditLog audit, LoginThrottle throttle) {
         this.audit = audit;
+        this.throttle = throttle;
     }
 
     @GetMapping("/login")
-    String login() {
+    String login(Model model) {
+        model.addAttribute("lockout", LoginThrottle.minutes(throttle.lockout()));
         return "login";
     }
 
     @GetMapping("/audit")
     String audit(Model model) {
-        model.addAttribute("events", audit.recent(200));
+        model.addAttribute("events", AuditApi.forCurrentUser(audit.recent(200)));
         return "audit";
     }
 }

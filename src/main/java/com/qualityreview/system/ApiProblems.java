@@ -1,33 +1,57 @@
 package com.qualityreview.system;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Errors of the HTTP API as RFC 9457 problem details: 400 for a bad period or parameter, 404 for
- * what does not exist, 409 for a conflict such as a review already running.
+ * what does not exist, 409 for a conflict such as a review already running. The reason is also
+ * left on the request ({@link #REFUSAL_REASON}) for the audit log of refused attempts.
  */
 @RestControllerAdvice(annotations = RestController.class)
 public class ApiProblems extends ResponseEntityExceptionHandler {
 
+    /** Request attribute: why a request was refused, in words (read by the audit of refused attempts). */
+    public static final String REFUSAL_REASON = "com.qualityreview.refusalReason";
+
     @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage()));
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request) {
+        return problem(HttpStatus.NOT_FOUND, e.getMessage(), request);
     }
 
     @ExceptionHandler(ConflictException.class)
-    ResponseEntity<ProblemDetail> conflict(ConflictException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage()));
+    ResponseEntity<ProblemDetail> conflict(ConflictException e, HttpServletRequest request) {
+        return problem(HttpStatus.CONFLICT, e.getMessage(), request);
     }
 
     /** Bad input found by the domain (a period that does not parse, an unknown kind). */
     @ExceptionHandler({IllegalArgumentException.class, CommandException.class})
-    ResponseEntity<ProblemDetail> badInput(RuntimeException e) {
-        return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage()));
+    ResponseEntity<ProblemDetail> badInput(RuntimeException e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), request);
+    }
+
+    /** Spring MVC's own refusals (a missing parameter, an unreadable body, an upload over the size limit). */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        String reason = body instanceof ProblemDetail problem && problem.getDetail() != null ? problem.getDetail() : e.getMessage();
+        request.setAttribute(REFUSAL_REASON, reason, RequestAttributes.SCOPE_REQUEST);
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, HttpServletRequest request) {
+        request.setAttribute(REFUSAL_REASON, detail);
+        return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
     }
 }

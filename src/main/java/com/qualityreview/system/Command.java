@@ -23,6 +23,14 @@ public interface Command {
      */
     int run(List<String> arguments, ApplicationArguments options) throws Exception;
 
+    /**
+     * Whether a run is an administrator's action for the audit log (it changes data or sends mail).
+     * Such a command records its own outcome when it ends; the dispatcher records it when it fails.
+     */
+    default boolean audited() {
+        return false;
+    }
+
     /** Whether a successful run goes on serving the console, API and schedules ({@code demo --serve}). */
     default boolean thenServe(ApplicationArguments options) {
         return false;

@@ -6,13 +6,20 @@ public class CommandException extends RuntimeException {
         super(message);
     }
 
-    /** The innermost cause's message on one line: what a person needs from a failure. */
+    public CommandException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /**
+     * A failure on one line, for a person: what went wrong in words, naming the setting or file,
+     * and what to do (the cause chain belongs in the log).
+     */
     public static String oneLine(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
-        return message.replace('\n', ' ');
+        return FailureText.oneLine(failure, null);
+    }
+
+    /** As {@link #oneLine(Throwable)}, naming the database (a JDBC URL, shown without its settings) if it does not answer. */
+    public static String oneLine(Throwable failure, String database) {
+        return FailureText.oneLine(failure, database);
     }
 }

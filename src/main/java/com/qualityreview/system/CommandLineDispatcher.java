@@ -3,10 +3,14 @@ package com.qualityreview.system;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -14,21 +18,31 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the command named by the first word of the command line and keeps its exit status. A
- * failure is printed as one line on standard error; the details go to the log.
+ * failure is printed as one line on standard error; the cause chain goes to the log file; an
+ * audited command's failure is recorded in the audit log.
  */
 @Component
 class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
 
-    private static final Logger log = LoggerFactory.getLogger(CommandLineDispatcher.class);
+    // Outside com.qualityreview: the log file gets the stack trace, the console only the one line.
+    private static final Logger log = LoggerFactory.getLogger("quality.command");
+
+    /** Options that say what an audited command was asked to do; any other (a password, say) stays out of the audit log. */
+    private static final Set<String> AUDITED_OPTIONS = Set.of("revision", "to", "uncertain", "demo.month", "demo.folder", "serve");
 
     private final List<Command> commands;
     private final boolean serveWhenNoCommand;
+    private final ObjectProvider<AuditTrail> audit;
+    private final String database;
     private int exitCode;
 
     CommandLineDispatcher(List<Command> commands,
-            @org.springframework.beans.factory.annotation.Value("${quality.serve-when-no-command:true}") boolean serveWhenNoCommand) {
+            @org.springframework.beans.factory.annotation.Value("${quality.serve-when-no-command:true}") boolean serveWhenNoCommand,
+            ObjectProvider<AuditTrail> audit, @org.springframework.beans.factory.annotation.Value("${spring.datasource.url:}") String database) {
         this.commands = commands.stream().sorted(Comparator.comparing(Command::name)).toList();
         this.serveWhenNoCommand = serveWhenNoCommand;
+        this.audit = audit;
+        this.database = database;
     }
 
     @Override
@@ -54,14 +68,34 @@ class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
                 exitCode = serve.run(List.of(), arguments);
             }
         }
-        catch (CommandException e) {
-            System.err.println("error: " + e.getMessage());
-            exitCode = 1;
-        }
         catch (Exception e) {
-            log.debug("command failed", e);
-            System.err.println("error: " + CommandException.oneLine(e));
+            String line = e instanceof CommandException ? e.getMessage() : CommandException.oneLine(e, database);
+            if (e instanceof CommandException && e.getCause() == null) {
+                log.info("{} failed: {}", words.get(0), line);
+            }
+            else {
+                log.error("{} failed: {}", words.get(0), line, e);
+            }
+            System.err.println("error: " + line);
             exitCode = 1;
+            if (command.get().audited()) {
+                recordFailure(command.get(), words, arguments,
+                        (e instanceof ConflictException || e instanceof NotFoundException ? "refused: " : "failed: ") + line);
+            }
+        }
+    }
+
+    private void recordFailure(Command command, List<String> words, ApplicationArguments arguments, String outcome) {
+        String target = Stream.concat(words.subList(1, words.size()).stream(), arguments.getOptionNames().stream().sorted()
+                .filter(AUDITED_OPTIONS::contains)
+                .map(name -> "--" + name + (arguments.getOptionValues(name).isEmpty() ? "" : "=" + arguments.getOptionValues(name).get(0))))
+                .collect(Collectors.joining(" "));
+        try {
+            audit.ifAvailable(trail -> trail.record(command.name(), target, outcome));
+        }
+        catch (RuntimeException e) {
+            // The database that failed the command may refuse the record too: the log keeps it.
+            log.warn("could not record in the audit log that {} {} {}: {}", command.name(), target, outcome, CommandException.oneLine(e));
         }
     }
 

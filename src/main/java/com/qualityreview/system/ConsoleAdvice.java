@@ -32,6 +32,7 @@ class ConsoleAdvice {
     @ExceptionHandler({CommandException.class, IllegalArgumentException.class})
     String failed(RuntimeException e, HttpServletRequest request, RedirectAttributes redirect) {
         redirect.addFlashAttribute("error", e.getMessage());
+        request.setAttribute(ApiProblems.REFUSAL_REASON, e.getMessage());
         String back = request.getHeader("Referer");
         // Only back to a page of this console, never to a URL a request names.
         String path = back == null ? "/" : back.replaceFirst("^https?://[^/]+", "");

@@ -16,6 +16,10 @@ public class ConsoleLogFilter extends Filter<ILoggingEvent> {
         if (event.getLoggerName().startsWith("com.qualityreview")) {
             return FilterReply.NEUTRAL;
         }
+        if (event.getLoggerName().startsWith("org.springframework.boot.diagnostics")) {
+            // Spring Boot's "APPLICATION FAILED TO START" report: the one-line error says it for people.
+            return FilterReply.DENY;
+        }
         return event.getLevel().isGreaterOrEqual(Level.ERROR) && event.getThrowableProxy() == null
                 ? FilterReply.NEUTRAL : FilterReply.DENY;
     }

@@ -71,6 +71,8 @@ public record QualityProperties(
     public record User(String name, String password, String role) {
 
         public static final Set<String> ROLES = Set.of("ADMIN", "VIEWER");
+        /** The password encodings a user's password may have ({@code {bcrypt}...}). */
+        public static final Set<String> PASSWORD_ENCODINGS = Set.of("bcrypt", "pbkdf2", "pbkdf2@SpringSecurity_v5_8");
 
         void check(String setting) {
             if (name == null || name.isBlank()) {
@@ -79,9 +81,32 @@ public record QualityProperties(
             if (role == null || !ROLES.contains(role)) {
                 throw new IllegalArgumentException(setting + ".role: '" + role + "' is not ADMIN or VIEWER");
             }
-            if (password != null && !password.isEmpty() && !password.matches("^\\{[a-z0-9]+}.+")) {
-                throw new IllegalArgumentException(setting + ".password must be an encoded password such as {bcrypt}$2a$10$..."
-                        + " (never plain text)");
+            if (password != null && !password.isEmpty()) {
+                checkEncoded(setting + ".password", password);
+            }
+        }
+
+        /**
+         * Only slow, salted hashes this application can check: {@code {bcrypt}} (what encode-password
+         * prints) and {@code {pbkdf2}}. Plain text ({@code {noop}} or no prefix) and fast or
+         * legacy digests ({@code {sha256}}, {@code {MD5}}, ...) are refused, also in tests.
+         */
+        private static void checkEncoded(String setting, String password) {
+            java.util.regex.Matcher encoded = java.util.regex.Pattern.compile("^\\{([^}]*)}(.*)$").matcher(password);
+            String use = "; set an encoded password such as {bcrypt}$2a$10$... (encode-password prints one)";
+            if (!encoded.matches()) {
+                throw new IllegalArgumentException(setting + " must be an encoded password, never plain text" + use);
+            }
+            String id = encoded.group(1);
+            if (id.equals("noop")) {
+                throw new IllegalArgumentException(setting + ": {noop} is a plain-text password, which is not accepted" + use);
+            }
+            if (!PASSWORD_ENCODINGS.contains(id)) {
+                throw new IllegalArgumentException(setting + ": {" + id + "} is not accepted (only " + PASSWORD_ENCODINGS.stream().sorted()
+                        .map(e -> "{" + e + "}").collect(java.util.stream.Collectors.joining(", ")) + ")" + use);
+            }
+            if (id.equals("bcrypt") && !encoded.group(2).matches("\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}")) {
+                throw new IllegalArgumentException(setting + ": the {bcrypt} hash is cut short or damaged" + use);
             }
         }
 

@@ -12,6 +12,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,10 +34,11 @@ class SystemConfiguration {
     /**
      * Every job execution is leased to the process that runs it for exactly as long as its
      * {@code execute} runs, whatever its step, and released however it ends (a listener's
-     * afterJob is skipped when the job's last repository update fails).
+     * afterJob is skipped when the job's last repository update fails). Its end is then announced
+     * ({@link JobEnded}), so that the audit log can record how work started in the background went.
      */
     @Bean
-    static BeanPostProcessor leasedJobs(ObjectProvider<Leases> leases) {
+    static BeanPostProcessor leasedJobs(ObjectProvider<Leases> leases, ObjectProvider<ApplicationEventPublisher> events) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -55,6 +57,13 @@ class SystemConfiguration {
                     }
                     finally {
                         leases.getObject().release(execution.getId());
+                        try {
+                            events.getObject().publishEvent(new JobEnded(execution));
+                        }
+                        catch (RuntimeException e) {
+                            org.slf4j.LoggerFactory.getLogger(SystemConfiguration.class).warn("after execution {}: {}", execution.getId(),
+                                    CommandException.oneLine(e));
+                        }
                     }
                 });
                 return proxy.getProxy(bean.getClass().getClassLoader());

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The demo command end to end, on the embedded database and on PostgreSQL: the same data gives
@@ -32,6 +33,9 @@ class DemoAcrossDatabasesTests {
                 "--demo.month=2026-10", "--demo.folder=" + folder.resolve("data-" + name), "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + user, "--quality.reports-dir=" + reports, "--quality.outbox-dir=" + folder.resolve("outbox-" + name),
                 "--logging.file.name=target/test-logs/demo.log")) {
+            // The demo is an administrator's action like any other: in the audit log with its outcome.
+            assertThat(context.getBean(JdbcTemplate.class).queryForList("SELECT action || ' | ' || outcome FROM audit_event", String.class))
+                    .singleElement().asString().startsWith("demo | 6 files imported (read ").contains("review of 2026-10 r1 COMPLETED");
             assertThat(SpringApplication.exit(context)).isZero();
         }
         return reports.resolve("2026-10").resolve("r1").resolve("summary.csv");

@@ -86,6 +86,34 @@ class ConfiguredUsersTest {
     }
 
     @Test
+    void aNoopPasswordIsPlainTextAndStopsTheStart() {
+        assertThatThrownBy(() -> withUsers(new QualityProperties.User("ana", "{noop}s3cret", "ADMIN")))
+                .hasMessage("quality.users[0].password: {noop} is a plain-text password, which is not accepted; set an encoded password"
+                        + " such as {bcrypt}$2a$10$... (encode-password prints one)");
+    }
+
+    @Test
+    void fastDigestsAndDamagedHashesStopTheStartToo() {
+        assertThatThrownBy(() -> withUsers(new QualityProperties.User("ana", encoder.encode("x"), "ADMIN"),
+                new QualityProperties.User("exec", "{sha256}97d170e1550eee4afc0af065b78cda302a97674c", "VIEWER")))
+                .hasMessageStartingWith("quality.users[1].password: {sha256} is not accepted (only {bcrypt}, {pbkdf2},"
+                        + " {pbkdf2@SpringSecurity_v5_8})");
+        assertThatThrownBy(() -> withUsers(new QualityProperties.User("ana", "{MD5}5ebe2294ecd0e0f08eab7690d2a6ee69", "ADMIN")))
+                .hasMessageStartingWith("quality.users[0].password: {MD5} is not accepted");
+        assertThatThrownBy(() -> withUsers(new QualityProperties.User("ana", "{bcrypt}$2a$10$cut-short", "ADMIN")))
+                .hasMessageStartingWith("quality.users[0].password: the {bcrypt} hash is cut short or damaged");
+    }
+
+    @Test
+    void theLoginNeverChecksAPlainTextPasswordEvenIfOneGotThrough() {
+        assertThatThrownBy(() -> encoder.matches("s3cret", "{noop}s3cret")).hasMessageContaining("noop");
+        String pbkdf2 = "{pbkdf2@SpringSecurity_v5_8}" + org.springframework.security.crypto.password.Pbkdf2PasswordEncoder
+                .defaultsForSpringSecurity_v5_8().encode("s3cret");
+        assertThat(withUsers(new QualityProperties.User("ana", pbkdf2, "ADMIN")).users()).hasSize(1);
+        assertThat(encoder.matches("s3cret", pbkdf2)).isTrue();
+    }
+
+    @Test
     void theServeCommandDoesNotStartWithoutAnAdmin() {
         SpringApplication application = new SpringApplication(QualityReviewApplication.class);
         application.setWebApplicationType(WebApplicationType.SERVLET);

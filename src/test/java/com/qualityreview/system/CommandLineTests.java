@@ -3,22 +3,36 @@ package com.qualityreview.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import com.qualityreview.QualityReviewApplication;
 
+import org.hsqldb.server.Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /** The command line as an administrator uses it: what it prints and the exit status it ends with. */
 class CommandLineTests {
@@ -27,27 +41,82 @@ class CommandLineTests {
     Path folder;
 
     private final String database = "jdbc:hsqldb:mem:cli-" + UUID.randomUUID();
+    /** Each test's own log file, for what the one line leaves out. */
+    private final Path log = Path.of("target/test-logs/cli-" + UUID.randomUUID() + ".log");
 
     record Outcome(int status, String out, String err) {
     }
 
     Outcome run(String... words) {
+        return run(application -> { }, words);
+    }
+
+    /** Runs a command line in this JVM, on a Spring application prepared by the test. */
+    Outcome run(Consumer<SpringApplication> prepare, String... words) {
+        return captured(() -> {
+            SpringApplication application = new SpringApplication(QualityReviewApplication.class);
+            // As main does: only serving starts a web server.
+            application.setWebApplicationType(Command.servesHttp(words) ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+            prepare.accept(application);
+            try (ConfigurableApplicationContext context = application.run(withDatabaseAndLog(words))) {
+                return SpringApplication.exit(context);
+            }
+        });
+    }
+
+    /** Runs a command line as {@code java -jar} does ({@code main} without its System.exit): start-up failures included. */
+    Outcome runAsMain(String... words) {
+        return captured(() -> QualityReviewApplication.run(withDatabaseAndLog(words)));
+    }
+
+    private String[] withDatabaseAndLog(String... words) {
         List<String> args = new ArrayList<>(List.of(words));
-        args.add("--spring.datasource.url=" + database);
-        args.add("--logging.file.name=target/test-logs/cli.log");
+        if (args.stream().noneMatch(a -> a.startsWith("--spring.datasource.url="))) {
+            args.add("--spring.datasource.url=" + database);
+        }
+        args.add("--logging.file.name=" + log);
+        return args.toArray(String[]::new);
+    }
+
+    private static Outcome captured(Callable<Integer> command) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
         ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
         System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-        try (ConfigurableApplicationContext context = SpringApplication.run(QualityReviewApplication.class, args.toArray(String[]::new))) {
-            int status = SpringApplication.exit(context);
+        try {
+            int status = command.call();
             return new Outcome(status, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
+        }
+        catch (RuntimeException e) {
+            throw e;
+        }
+        catch (Exception e) {
+            throw new IllegalStateException(e);
         }
         finally {
             System.setOut(out);
             System.setErr(err);
+        }
+    }
+
+    private static void assertOneLine(Outcome outcome, String line) {
+        assertThat(outcome.status()).as(outcome.err()).isEqualTo(1);
+        assertThat(outcome.err()).isEqualTo(line + System.lineSeparator());
+    }
+
+    private String logText() throws Exception {
+        return Files.readString(log);
+    }
+
+    private List<Map<String, Object>> auditEvents() {
+        SingleConnectionDataSource connection = new SingleConnectionDataSource(database, "SA", "", true);
+        try {
+            return new JdbcTemplate(connection).queryForList("SELECT username, action, target, outcome FROM audit_event ORDER BY id");
+        }
+        finally {
+            connection.destroy();
         }
     }
 
@@ -129,5 +198,167 @@ class CommandLineTests {
     void aBadSettingStopsTheApplicationWithAMessageNamingIt() {
         assertThatThrownBy(() -> run("executions", "--quality.zone=Mars/Olympus"))
                 .hasRootCauseMessage("quality.zone: 'Mars/Olympus' is not a known time zone (for example UTC or Asia/Shanghai)");
+    }
+
+    @Test
+    void aMissingRatingSchemeNamesTheSettingTheFileAndWhatToDo() throws Exception {
+        Outcome outcome = runAsMain("executions", "--quality.rating-scheme=missing.yml");
+
+        assertOneLine(outcome, "error: quality.rating-scheme: there is no file missing.yml (" + Path.of("missing.yml").toAbsolutePath()
+                + "); set it to a rating scheme file (YAML, see docs/review.md), or leave it unset for jobs/star-rating.yml or the"
+                + " built-in default");
+        assertThat(logText()).as("the cause chain is in the log").contains("java.nio.file.NoSuchFileException: missing.yml");
+    }
+
+    @Test
+    void aRatingSchemeThatIsNotTextSaysSo() throws Exception {
+        Path binary = Files.write(folder.resolve("scheme.yml"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, (byte) 0xC3, 0x28});
+
+        Outcome outcome = runAsMain("executions", "--quality.rating-scheme=" + binary);
+
+        assertOneLine(outcome, "error: quality.rating-scheme: " + binary + " is not a text file in UTF-8; set it to a rating scheme file"
+                + " (YAML, see docs/review.md), or leave it unset for jobs/star-rating.yml or the built-in default");
+    }
+
+    @Test
+    void aSettingThatCannotBeReadNamesItsValueAndWhatItShouldBe() {
+        Outcome outcome = runAsMain("executions", "--quality.importing.chunk-size=many");
+
+        assertOneLine(outcome, "error: quality.importing.chunk-size: 'many' is not a whole number; correct the setting (see README,"
+                + " Configuration)");
+        assertThat(outcome.out()).as("Spring Boot's report is for the log file").doesNotContain("APPLICATION FAILED TO START");
+        assertOneLine(runAsMain("executions", "--quality.jobs.lease-time=soon"), "error: quality.jobs.lease-time: 'soon' is not a"
+                + " duration such as PT30S, 30s or 5m; correct the setting (see README, Configuration)");
+    }
+
+    @Test
+    void aDatabaseLostWhileACommandRunsIsNamedWithWhatToDo() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Server server = new Server();
+        server.setDatabaseName(0, "lost");
+        server.setDatabasePath(0, "mem:lost-" + UUID.randomUUID());
+        server.setAddress("127.0.0.1");
+        server.setPort(port);
+        server.setSilent(true);
+        server.setLogWriter(null);
+        server.setErrWriter(null);
+        server.setNoSystemExit(true);
+        server.start();
+        String url = "jdbc:hsqldb:hsql://127.0.0.1:" + port + "/lost";
+        // The database goes away once the application has started, before the command asks it anything.
+        ApplicationListener<ApplicationEvent> loseTheDatabase = event -> {
+            if (event instanceof ApplicationStartedEvent) {
+                server.stop();
+                pause(1000);
+            }
+        };
+        try {
+            Outcome outcome = run(application -> application.addListeners(loseTheDatabase), "executions",
+                    "--spring.datasource.url=" + url + ";hsqldb.tx=mvcc", "--spring.datasource.hikari.connection-timeout=1000");
+
+            assertOneLine(outcome, "error: the database " + url + " does not answer: connection refused; check that it is running and"
+                    + " reachable (spring.datasource.url), then run the command again (restart <executionId> resumes a job that was cut short)");
+        }
+        finally {
+            server.shutdown();
+        }
+    }
+
+    @Test
+    void aDatabaseCutOffMidStatementSaysSoRatherThanBrokenPipe() {
+        // What PostgreSQL's driver reports when the server went away while a job wrote to it.
+        Exception lost = new org.springframework.dao.DataAccessResourceFailureException("PreparedStatementCallback; SQL [UPDATE x SET y = 1]",
+                new java.sql.SQLException("An I/O error occurred while sending to the backend.", "08006",
+                        new java.net.SocketException("Broken pipe")));
+
+        assertThat(CommandException.oneLine(lost, "jdbc:postgresql://db.example:5432/quality?user=q&password=secret"))
+                .isEqualTo("the database jdbc:postgresql://db.example:5432/quality does not answer: the connection was cut (broken pipe);"
+                        + " check that it is running and reachable (spring.datasource.url), then run the command again"
+                        + " (restart <executionId> resumes a job that was cut short)");
+    }
+
+    @Test
+    void aSecondProcessOnTheEmbeddedDatabaseIsNamedRatherThanHsqldbsLockText() throws Exception {
+        Path data = folder.resolve("data").resolve("quality-review");
+        String url = "jdbc:hsqldb:file:" + data + ";shutdown=true";
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), HoldEmbeddedDatabase.class.getName(), url).redirectErrorStream(true).start();
+        try {
+            BufferedReader said = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(said.readLine()).isEqualTo("holding");
+
+            Outcome outcome = runAsMain("executions", "--spring.datasource.url=" + url);
+
+            assertOneLine(outcome, "error: the embedded database " + data + " is in use by another process (lock file " + data
+                    + ".lck): wait until that process ends, then run this again; only one process at a time can use the embedded"
+                    + " database (for several, use PostgreSQL: spring.datasource.url, see README)");
+        }
+        finally {
+            other.getOutputStream().close();
+            if (!other.waitFor(20, TimeUnit.SECONDS)) {
+                other.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void aReportsFolderThatCannotBeWrittenNamesTheSettingBeforeAnythingRuns() throws Exception {
+        Path notAFolder = Files.writeString(folder.resolve("reports"), "a file, not a folder");
+
+        Outcome outcome = run("review", "2026-10", "--quality.reports-dir=" + notAFolder);
+
+        assertOneLine(outcome, "error: quality.reports-dir: " + notAFolder + " is a file, not a folder; set quality.reports-dir to a"
+                + " folder this user can write to");
+        assertThat(auditEvents()).extracting(e -> e.get("ACTION") + ": " + e.get("OUTCOME")).containsExactly("review: failed: "
+                + outcome.err().strip().substring("error: ".length()));
+    }
+
+    @Test
+    void everyCommandLineActionIsInTheAuditLogWithItsOutcome() throws Exception {
+        Path sites = Files.writeString(folder.resolve("sites.csv"), "site_code,name,region_code,region_name\nS1,One,R1,Region one\n");
+        Path bad = Files.writeString(folder.resolve("bad.csv"), "site_code;name\nS1;One\n");
+        Path stakeholders = Files.writeString(folder.resolve("stakeholders.yml"),
+                "stakeholders:\n  - { name: Ann, email: ann@example.com, locale: en, scope: \"SITE:NOPE\" }\n");
+        Path inbound = Files.createDirectories(folder.resolve("inbound"));
+        Path reports = folder.resolve("reports");
+
+        assertThat(run("import", "sites", sites.toString()).status()).isZero();
+        assertThat(run("import", "sites", bad.toString()).status()).isEqualTo(1);
+        assertThat(run("scan-inbound", "--quality.inbound-dir=" + inbound).status()).isZero();
+        assertThat(run("review", "2026-10", "--quality.reports-dir=" + reports,
+                "--quality.stakeholders=src/test/resources/review/no-stakeholders.yml").status()).isZero();
+        assertThat(run("review", "2026-10", "--revision=2", "--quality.reports-dir=" + reports, "--quality.stakeholders=" + stakeholders,
+                "--spring.datasource.password=").status()).isEqualTo(1);
+        assertThat(run("restart", "999").status()).isEqualTo(1);
+        assertThat(run("resend", "2026-09").status()).isEqualTo(1);
+        assertThat(run("demo", "--demo.month=2026-13").status()).isEqualTo(1);
+        assertThat(run("executions").status()).isZero();
+
+        String me = "command line (" + System.getProperty("user.name") + ")";
+        List<Map<String, Object>> events = auditEvents();
+        assertThat(events).extracting(e -> e.get("USERNAME")).containsOnly(me);
+        assertThat(events).extracting(e -> e.get("ACTION") + " | " + e.get("TARGET") + " | " + e.get("OUTCOME")).satisfiesExactly(
+                e -> assertThat(e).isEqualTo("import | sites " + sites.toAbsolutePath() + " | COMPLETED (execution 0): read 1, written 1,"
+                        + " rejected 0"),
+                e -> assertThat(e).startsWith("import | sites " + bad + " | failed: bad.csv: line 1 (header) is not a valid sites header"),
+                e -> assertThat(e).isEqualTo("scan-inbound | " + inbound + " | COMPLETED (execution 2): nothing to import in " + inbound),
+                e -> assertThat(e).isEqualTo("review | 2026-10 r1 | COMPLETED (execution 3): sites 1"),
+                e -> assertThat(e).startsWith("review | 2026-10 --revision=2 | failed: review of 2026-10 revision 2 FAILED:"
+                        + " quality.stakeholders (" + stakeholders + "): entry 1 (Ann): scope 'SITE:NOPE' is not ORG"),
+                e -> assertThat(e).isEqualTo("restart | 999 | refused: there is no job execution 999"),
+                e -> assertThat(e).startsWith("resend | 2026-09 | failed: "),
+                e -> assertThat(e).isEqualTo("demo | --demo.month=2026-13 | failed: --demo.month: '2026-13' is not a month such as 2026-10"));
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
