@@ -11,11 +11,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Mergeable audit accumulator for one scope and period: distinct audit ids (audits are few
- * compared with feedback, so a set is fine), exact PASS/FAIL points, and PASS/FAIL counts per
- * criterion for the mandatory status.
+ * Mergeable audit accumulator for one scope and period: exact PASS/FAIL points, PASS/FAIL counts per
+ * criterion for the mandatory status and, for items added with their audit id, the distinct ids.
+ *
+ * <p>The ids grow with the audits, so the review adds items in bulk without ids ({@link #add(Criterion,
+ * AuditResult, long)}, counted per criterion by the database) and has the database count a scope's
+ * distinct audits too; {@link #auditCount()} then says 0 and the count is given to
+ * {@link ScopeStats#figures(List, List, QualityIndexWeights, long)}.
  */
 public final class AuditStats implements java.io.Serializable {
+
+    // The identifier the class had when reviews saved it whole (version 1 execution contexts), kept so
+    // that those contexts still load; reviews now save its sums (see #writeSums).
+    private static final long serialVersionUID = -422281310653747775L;
 
     private final Set<String> auditIds = new HashSet<>();
     private long passPoints;
@@ -59,6 +67,29 @@ public final class AuditStats implements java.io.Serializable {
         return add(auditId, criterion.code(), criterion.points(), criterion.mandatoryFromStar(), result);
     }
 
+    /** Adds {@code items} items of one criterion and result, without their audit ids (not counted in {@link #auditCount()}). */
+    public AuditStats add(Criterion criterion, AuditResult result, long items) {
+        if (items < 0) {
+            throw new IllegalArgumentException("items must be >= 0, got " + items);
+        }
+        long[] pf = passFailByCriterion.computeIfAbsent(criterion.code(), k -> new long[2]);
+        switch (result) {
+            case PASS -> {
+                passPoints += criterion.points() * items;
+                assessedPoints += criterion.points() * items;
+                pf[0] += items;
+            }
+            case FAIL -> {
+                assessedPoints += criterion.points() * items;
+                pf[1] += items;
+            }
+            case NA -> {
+                // no points, no status
+            }
+        }
+        return this;
+    }
+
     /** Adds the other scope's items (audit ids are unioned, so an audit is never counted twice). */
     public AuditStats merge(AuditStats o) {
         auditIds.addAll(o.auditIds);
@@ -72,7 +103,7 @@ public final class AuditStats implements java.io.Serializable {
         return this;
     }
 
-    /** Distinct audit ids (NA-only audits included). */
+    /** Distinct audit ids of the items added with one (NA-only audits included). */
     public long auditCount() {
         return auditIds.size();
     }
@@ -108,5 +139,32 @@ public final class AuditStats implements java.io.Serializable {
                 .sorted(Comparator.comparingInt(Criterion::mandatoryFromStar).thenComparing(Criterion::code))
                 .map(c -> new MandatoryCriterionStatus(c.code(), c.name(), c.mandatoryFromStar(), status(c.code())))
                 .toList();
+    }
+
+    private static final String PASS = "pass:";
+    private static final String FAIL = "fail:";
+
+    /**
+     * Saves the points and the PASS/FAIL counts per criterion (under "pass:" or "fail:" and its
+     * code); not the audit ids, which grow with the audits.
+     */
+    void writeSums(Sums sums) {
+        sums.put("passPoints", passPoints);
+        sums.put("assessedPoints", assessedPoints);
+        passFailByCriterion.forEach((code, pf) -> {
+            sums.put(PASS + code, pf[0]);
+            sums.put(FAIL + code, pf[1]);
+        });
+    }
+
+    /** The stats {@link #writeSums} saved (with no audit ids). */
+    static AuditStats readSums(Sums sums) {
+        AuditStats stats = new AuditStats();
+        stats.passPoints = sums.count("passPoints");
+        stats.assessedPoints = sums.count("assessedPoints");
+        for (String code : sums.suffixes(PASS)) {
+            stats.passFailByCriterion.put(code, new long[] {sums.count(PASS + code), sums.count(FAIL + code)});
+        }
+        return stats;
     }
 }

@@ -21,11 +21,15 @@ import java.util.Optional;
  *
  * <p>Derived figures are divided with {@link Numbers#MC} (DECIMAL64) and return
  * {@link Optional#empty()} for "no data". The resolution-hours median needs the values
- * themselves; see {@link Median} (use {@link #resolutionHoursCount()} as its count).
+ * themselves: the review has the database compute it.
  *
  * <p>Not thread-safe: use one per thread and merge.
  */
 public final class FeedbackStats implements java.io.Serializable {
+
+    // The identifier the class had when reviews saved it whole (version 1 execution contexts), kept so
+    // that those contexts still load; reviews now save its sums (see #writeSums).
+    private static final long serialVersionUID = 6788265019276526165L;
 
     /** Pareto category of a complaint that has no category (import normally rejects those). */
     public static final String NO_CATEGORY = "UNCATEGORISED";
@@ -215,5 +219,65 @@ public final class FeedbackStats implements java.io.Serializable {
 
     public Optional<BigDecimal> resolutionHoursMean() {
         return Numbers.divide(resolutionHoursSum, resolutionHoursCount);
+    }
+
+    // Names of the saved sums: never rename one, or contexts saved before are misread.
+    private static final String[] CSAT = {"csat1", "csat2", "csat3", "csat4", "csat5"};
+    private static final String[] SERVQUAL_SUM = servqualNames("Sum");
+    private static final String[] SERVQUAL_COUNT = servqualNames("Count");
+    private static final String CATEGORY = "category:";
+
+    private static String[] servqualNames(String suffix) {
+        String[] names = new String[Dimension.values().length];
+        for (Dimension d : Dimension.values()) {
+            names[d.ordinal()] = d.name().toLowerCase(java.util.Locale.ROOT) + suffix;
+        }
+        return names;
+    }
+
+    /** Saves every sum and count under a fixed name (a complaint category under "category:" and its code). */
+    void writeSums(Sums sums) {
+        sums.put("feedback", feedbackCount);
+        for (int i = 0; i < 5; i++) {
+            sums.put(CSAT[i], csatCounts[i]);
+        }
+        sums.put("npsCount", npsCount);
+        sums.put("promoters", promoters);
+        sums.put("detractors", detractors);
+        for (Dimension d : Dimension.values()) {
+            sums.put(SERVQUAL_SUM[d.ordinal()], servqualSums[d.ordinal()]);
+            sums.put(SERVQUAL_COUNT[d.ordinal()], servqualCounts[d.ordinal()]);
+        }
+        sums.put("complaints", complaintCount);
+        complaintsByCategory.forEach((category, count) -> sums.put(CATEGORY + category, count));
+        sums.put("fcrKnown", fcrKnown);
+        sums.put("fcrResolved", fcrResolved);
+        sums.put("hoursSum", resolutionHoursSum);
+        sums.put("hoursCount", resolutionHoursCount);
+    }
+
+    /** The stats {@link #writeSums} saved. */
+    static FeedbackStats readSums(Sums sums) {
+        FeedbackStats stats = new FeedbackStats();
+        stats.feedbackCount = sums.count("feedback");
+        for (int i = 0; i < 5; i++) {
+            stats.csatCounts[i] = sums.count(CSAT[i]);
+        }
+        stats.npsCount = sums.count("npsCount");
+        stats.promoters = sums.count("promoters");
+        stats.detractors = sums.count("detractors");
+        for (Dimension d : Dimension.values()) {
+            stats.servqualSums[d.ordinal()] = sums.count(SERVQUAL_SUM[d.ordinal()]);
+            stats.servqualCounts[d.ordinal()] = sums.count(SERVQUAL_COUNT[d.ordinal()]);
+        }
+        stats.complaintCount = sums.count("complaints");
+        for (String category : sums.suffixes(CATEGORY)) {
+            stats.complaintsByCategory.put(category, sums.count(CATEGORY + category));
+        }
+        stats.fcrKnown = sums.count("fcrKnown");
+        stats.fcrResolved = sums.count("fcrResolved");
+        stats.resolutionHoursSum = sums.decimalOrZero("hoursSum");
+        stats.resolutionHoursCount = sums.count("hoursCount");
+        return stats;
     }
 }

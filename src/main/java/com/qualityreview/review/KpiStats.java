@@ -18,6 +18,10 @@ import java.util.Optional;
  */
 public final class KpiStats implements java.io.Serializable {
 
+    // The identifier the class had when reviews saved it whole (version 1 execution contexts), kept so
+    // that those contexts still load; reviews now save a roll-up's sums (see #writeSums).
+    private static final long serialVersionUID = 1858058428116438270L;
+
     private final KpiDefinition definition;
     private long count;
     private BigDecimal sum = BigDecimal.ZERO;
@@ -106,5 +110,46 @@ public final class KpiStats implements java.io.Serializable {
 
     public KpiResult result() {
         return new KpiResult(definition, value());
+    }
+
+    // Names of the saved sums, each followed by the KPI's code.
+    private static final String COUNT = "kpiCount:";
+    private static final String SUM = "kpiSum:";
+    private static final String MIN = "kpiMin:";
+    private static final String MAX = "kpiMax:";
+    private static final String LAST_SUM = "kpiLastSum:";
+    private static final String LAST_COUNT = "kpiLastCount:";
+
+    /** Saves a roll-up's sums (a site's latest row is not saved: roll-ups only are). */
+    void writeSums(Sums sums) {
+        if (!rollUp) {
+            throw new IllegalStateException("KPI " + definition.code() + ": only a roll-up's sums are saved");
+        }
+        String code = definition.code();
+        sums.put(COUNT + code, count);
+        sums.put(SUM + code, sum);
+        sums.put(MIN + code, min);
+        sums.put(MAX + code, max);
+        sums.put(LAST_SUM + code, siteLastSum);
+        sums.put(LAST_COUNT + code, siteLastCount);
+    }
+
+    /** The codes of the KPIs whose sums {@code sums} holds. */
+    static java.util.SortedSet<String> savedCodes(Sums sums) {
+        return sums.suffixes(COUNT);
+    }
+
+    /** The roll-up {@link #writeSums} saved for {@code definition}. */
+    static KpiStats readSums(Sums sums, KpiDefinition definition) {
+        String code = definition.code();
+        KpiStats stats = new KpiStats(definition);
+        stats.rollUp = true;
+        stats.count = sums.count(COUNT + code);
+        stats.sum = sums.decimalOrZero(SUM + code);
+        stats.min = sums.decimal(MIN + code);
+        stats.max = sums.decimal(MAX + code);
+        stats.siteLastSum = sums.decimalOrZero(LAST_SUM + code);
+        stats.siteLastCount = sums.count(LAST_COUNT + code);
+        return stats;
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.batch.core.listener.ExecutionContextPromotionListener
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
@@ -73,11 +74,15 @@ class ReviewJobConfiguration {
     }
 
     @Bean
-    Step prepareReviewStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, ReviewStore store) {
+    Step prepareReviewStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, ReviewStore store,
+            JdbcTemplate jdbc) {
         return new StepBuilder("prepareReviewStep", jobRepository)
                 .tasklet((contribution, context) -> {
                     // The run was claimed before the first step; a revision run again starts clean.
                     store.deleteResults(key(contribution.getStepExecution().getJobParameters()));
+                    // The sites reviewed are fixed now, for this execution and its restarts.
+                    ReviewedSites.record(contribution.getStepExecution().getJobExecution().getExecutionContext(),
+                            ReviewReference.activeSites(jdbc));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();
@@ -88,21 +93,21 @@ class ReviewJobConfiguration {
             SiteReader siteReader, SiteSummaryWriter siteSummaryWriter, JdbcTemplate jdbc,
             @Value("${quality.review.sites-per-chunk:50}") int sitesPerChunk) {
         ExecutionContextPromotionListener promotion = new ExecutionContextPromotionListener();
-        promotion.setKeys(new String[] {SiteSummaryWriter.ROLL_UP});
+        promotion.setKeys(new String[] {RegionSums.CURRENT_KEY, RegionSums.PREVIOUS_KEY, ReviewContext.VERSION_KEY});
         return new StepBuilder("summariseSitesStep", jobRepository)
                 .<ReviewReference.Site, ReviewReference.Site>chunk(sitesPerChunk)
                 .transactionManager(transactionManager)
                 .reader(siteReader)
                 .writer(siteSummaryWriter)
                 .listener(promotion)
-                .listener(new ReviewProgress(activeSites(jdbc)))
+                .listener(new ReviewProgress(step -> reviewedSites(step, jdbc)))
                 .build();
     }
 
     @Bean
     @StepScope
-    SiteReader siteReader(JdbcTemplate jdbc) {
-        return new SiteReader(jdbc);
+    SiteReader siteReader(@Value("#{stepExecution}") StepExecution step, JdbcTemplate jdbc) {
+        return new SiteReader(step.getJobExecution().getExecutionContext(), jdbc, key(step.getJobParameters()));
     }
 
     @Bean
@@ -116,10 +121,10 @@ class ReviewJobConfiguration {
 
     @Bean
     Step rollUpRegionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, DataSource dataSource,
-            ReviewStore store, @Value("${quality.organisation-name:Organisation}") String organisationName) {
+            ReviewStore store, @Value("${quality.organisation-name:Organisation}") String organisationName, DatabaseDialect dialect) {
         return new StepBuilder("rollUpRegionsStep", jobRepository)
                 .tasklet((contribution, context) -> new RollUpTasklet(streaming(dataSource), store,
-                        key(contribution.getStepExecution().getJobParameters()), QualityIndexWeights.DEFAULT, organisationName)
+                        key(contribution.getStepExecution().getJobParameters()), QualityIndexWeights.DEFAULT, organisationName, dialect)
                         .execute(contribution, context), transactionManager)
                 .build();
     }
@@ -147,9 +152,10 @@ class ReviewJobConfiguration {
                 .build();
     }
 
-    /** Counted when the step starts, for progress lines; the reader has the authoritative list. */
-    private static java.util.function.IntSupplier activeSites(JdbcTemplate jdbc) {
-        return () -> jdbc.queryForObject("SELECT COUNT(*) FROM site WHERE active = TRUE", Integer.class);
+    /** For progress lines: the sites recorded when the review started (the active ones for a review that recorded none). */
+    private static int reviewedSites(StepExecution step, JdbcTemplate jdbc) {
+        return ReviewedSites.recorded(step.getJobExecution().getExecutionContext(), key(step.getJobParameters())).map(java.util.List::size)
+                .orElseGet(() -> jdbc.queryForObject("SELECT COUNT(*) FROM site WHERE active = TRUE", Integer.class));
     }
 
     static Path reviewFolder(QualityProperties properties, ReviewKey key) {

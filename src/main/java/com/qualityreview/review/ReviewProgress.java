@@ -11,21 +11,22 @@ import org.springframework.batch.infrastructure.item.Chunk;
 /** Logs the summarise step's progress in sites at most every 10 s. */
 final class ReviewProgress implements StepExecutionListener, ChunkListener<ReviewReference.Site, ReviewReference.Site> {
 
-    private final java.util.function.IntSupplier totalSites;
+    private final java.util.function.ToIntFunction<StepExecution> totalSites;
     private StepExecution step;
     private ProgressLog progress;
     private long alreadyDone;
 
-    ReviewProgress(java.util.function.IntSupplier totalSites) {
+    ReviewProgress(java.util.function.ToIntFunction<StepExecution> totalSites) {
         this.totalSites = totalSites;
     }
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
         step = stepExecution;
-        alreadyDone = stepExecution.getExecutionContext().getInt("siteReader.read.count", 0);
+        var context = stepExecution.getExecutionContext();
+        alreadyDone = context.getLong(SiteReader.SITES_DONE, context.getInt(ReviewContext.V1_READ_COUNT, 0));
         progress = ProgressLog.forStep(stepExecution, "review " + stepExecution.getJobExecution().getJobParameters().getString("period"),
-                "sites", totalSites.getAsInt(), alreadyDone);
+                "sites", totalSites.applyAsInt(stepExecution), alreadyDone);
     }
 
     @Override

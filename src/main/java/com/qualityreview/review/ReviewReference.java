@@ -17,8 +17,7 @@ record ReviewReference(List<Site> sites, Map<String, String> regionNames, List<C
     }
 
     static ReviewReference load(JdbcTemplate jdbc) {
-        List<Site> sites = jdbc.query("SELECT site_code, name, region_code FROM site WHERE active = TRUE ORDER BY site_code",
-                (row, n) -> new Site(row.getString(1), row.getString(2), row.getString(3)));
+        List<Site> sites = activeSites(jdbc);
         Map<String, String> regions = new LinkedHashMap<>();
         jdbc.query("SELECT region_code, name FROM region ORDER BY region_code", row -> {
             regions.put(row.getString(1), row.getString(2));
@@ -35,5 +34,20 @@ record ReviewReference(List<Site> sites, Map<String, String> regionNames, List<C
         Map<String, KpiDefinition> kpisByCode = new LinkedHashMap<>();
         kpis.forEach(k -> kpisByCode.put(k.code(), k));
         return new ReviewReference(sites, regions, criteria, criteriaByCode, kpis, kpisByCode);
+    }
+
+    static List<Site> activeSites(JdbcTemplate jdbc) {
+        return jdbc.query("SELECT site_code, name, region_code FROM site WHERE active = TRUE ORDER BY site_code",
+                (row, n) -> new Site(row.getString(1), row.getString(2), row.getString(3)));
+    }
+
+    /**
+     * The sites a review has summarised so far (all of them once the summarise step is done), with
+     * the names and regions they were summarised with, in code order.
+     */
+    static List<Site> summarisedSites(JdbcTemplate jdbc, ReviewKey key) {
+        return jdbc.query("SELECT scope_code, scope_name, region_code FROM review_figures WHERE period = ? AND revision = ?"
+                + " AND scope_type = 'SITE' AND period_role = 'CURRENT' ORDER BY scope_code",
+                (row, n) -> new Site(row.getString(1), row.getString(2), row.getString(3)), key.periodText(), key.revision());
     }
 }

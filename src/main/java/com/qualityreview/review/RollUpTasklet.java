@@ -2,60 +2,74 @@ package com.qualityreview.review;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
-import org.springframework.batch.core.step.StepContribution;
+import com.qualityreview.system.DatabaseDialect;
+
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Region and organisation figures from the merged site statistics of the summarise step, their
- * resolution-hours medians from one ordered, streamed pass over the values per scope, and how many
- * sites hold each rating.
+ * Region and organisation figures from the region sums of the summarise step; their resolution-hours
+ * medians and distinct audit counts, which cannot be added up from sites, from the rows of the
+ * reviewed sites, computed by the database per region and for the organisation; and how many sites
+ * hold each rating. The reviewed sites, with the regions they were summarised in, are those with
+ * figures stored, so sites added or deactivated since the review started change nothing.
  */
 class RollUpTasklet implements Tasklet {
 
     static final String ORG = "ORG";
+
+    /** The reviewed sites of this review: those the summarise step stored figures for. */
+    private static final String REVIEWED_SITES = "JOIN review_figures s ON s.scope_code = %s.site_code AND s.period = ?"
+            + " AND s.revision = ? AND s.scope_type = 'SITE' AND s.period_role = 'CURRENT'";
 
     private final JdbcTemplate jdbc;
     private final ReviewStore store;
     private final ReviewKey key;
     private final QualityIndexWeights weights;
     private final String organisationName;
+    private final DatabaseDialect dialect;
 
-    RollUpTasklet(JdbcTemplate streamingJdbc, ReviewStore store, ReviewKey key, QualityIndexWeights weights, String organisationName) {
+    RollUpTasklet(JdbcTemplate streamingJdbc, ReviewStore store, ReviewKey key, QualityIndexWeights weights, String organisationName,
+            DatabaseDialect dialect) {
         this.jdbc = streamingJdbc;
         this.store = store;
         this.key = key;
         this.weights = weights;
         this.organisationName = organisationName;
+        this.dialect = dialect;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         var jobContext = contribution.getStepExecution().getJobExecution().getExecutionContext();
-        SiteSummaryWriter.RollUp rollUp = jobContext.containsKey(SiteSummaryWriter.ROLL_UP)
-                ? (SiteSummaryWriter.RollUp) jobContext.get(SiteSummaryWriter.ROLL_UP) : new SiteSummaryWriter.RollUp();
         ReviewReference reference = ReviewReference.load(jdbc);
+        RegionSums regions = RegionSums.from(jobContext, key, reference.kpisByCode());
+        FromRows now = fromRows(key.current());
+        FromRows before = fromRows(key.previous());
 
         ReviewStore.Batch batch = new ReviewStore.Batch();
         ScopeStats orgNow = new ScopeStats();
         ScopeStats orgBefore = new ScopeStats();
-        for (String region : new TreeMap<>(rollUp.current).keySet()) {
-            ScopeStats now = rollUp.current.get(region);
-            ScopeStats before = rollUp.previous.get(region);
-            String name = reference.regionNames().getOrDefault(region, region);
-            storeScope(batch, "REGION", region, name, now, before, reference, region);
-            orgNow.merge(now);
-            orgBefore.merge(before);
+        for (Map.Entry<String, ScopeStats> region : regions.current().entrySet()) {
+            String code = region.getKey();
+            ScopeStats previous = regions.previous(code);
+            String name = reference.regionNames().getOrDefault(code, code);
+            storeScope(batch, "REGION", code, name, code, reference, region.getValue(), now.region(code), previous, before.region(code));
+            orgNow.merge(region.getValue());
+            orgBefore.merge(previous);
         }
-        storeScope(batch, ORG, ORG, organisationName, orgNow, orgBefore, reference, null);
+        storeScope(batch, ORG, ORG, organisationName, null, reference, orgNow, now.organisation(), orgBefore, before.organisation());
         store.flush(batch);
 
         Map<String, List<Rating>> ratingsByRegion = new TreeMap<>();
@@ -71,30 +85,57 @@ class RollUpTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    private void storeScope(ReviewStore.Batch batch, String type, String code, String name, ScopeStats now, ScopeStats before,
-            ReviewReference reference, String region) {
-        ScopeFigures figures = now.figures(reference.kpis(), reference.criteria(), weights);
-        ScopeFigures previousFigures = before.figures(reference.kpis(), reference.criteria(), weights);
-        store.insertFigures(batch, key, type, code, ReviewStore.CURRENT, name, region, now, figures,
-                median(region, key.current(), now.feedback().resolutionHoursCount()), null, null);
-        store.insertFigures(batch, key, type, code, ReviewStore.PREVIOUS, name, region, before, previousFigures,
-                median(region, key.previous(), before.feedback().resolutionHoursCount()), null, null);
+    private void storeScope(ReviewStore.Batch batch, String type, String code, String name, String region, ReviewReference reference,
+            ScopeStats now, ScopeRows nowRows, ScopeStats before, ScopeRows beforeRows) {
+        ScopeFigures figures = now.figures(reference.kpis(), reference.criteria(), weights, nowRows.auditCount());
+        ScopeFigures previousFigures = before.figures(reference.kpis(), reference.criteria(), weights, beforeRows.auditCount());
+        store.insertFigures(batch, key, type, code, ReviewStore.CURRENT, name, region, now, figures, nowRows.median(), null, null);
+        store.insertFigures(batch, key, type, code, ReviewStore.PREVIOUS, name, region, before, previousFigures, beforeRows.median(),
+                null, null);
         store.insertDetails(batch, key, type, code, now, figures);
     }
 
-    /** The values come sorted from the database and are read only up to the middle. */
-    private Optional<BigDecimal> median(String region, ReviewKey.Bounds bounds, long count) {
-        if (count == 0) {
-            return Optional.empty();
+    /** What only the rows give: a scope's resolution-hours median and its distinct audits. */
+    record ScopeRows(Optional<BigDecimal> median, long auditCount) {
+    }
+
+    record FromRows(Map<String, Optional<BigDecimal>> medians, Map<String, Long> audits, ScopeRows organisation) {
+        ScopeRows region(String code) {
+            return new ScopeRows(medians.getOrDefault(code, Optional.empty()), audits.getOrDefault(code, 0L));
         }
-        String sql = "SELECT f.resolution_hours FROM feedback f JOIN site s ON s.site_code = f.site_code"
-                + " WHERE s.active = TRUE AND f.submitted_at >= ? AND f.submitted_at < ? AND f.resolution_hours IS NOT NULL"
-                + (region == null ? "" : " AND s.region_code = ?") + " ORDER BY f.resolution_hours";
-        Object[] args = region == null
-                ? new Object[] {SiteSummaryWriter.utc(bounds.from()), SiteSummaryWriter.utc(bounds.until())}
-                : new Object[] {SiteSummaryWriter.utc(bounds.from()), SiteSummaryWriter.utc(bounds.until()), region};
-        try (Stream<BigDecimal> values = jdbc.queryForStream(sql, (row, n) -> row.getBigDecimal(1), args)) {
-            return Median.ofSorted(values, count);
-        }
+    }
+
+    /**
+     * Two grouped queries per period, each one pass over the rows giving every region (GROUPING 0)
+     * and the organisation (GROUPING 1): the medians, and the distinct audits.
+     */
+    private FromRows fromRows(ReviewKey.Bounds bounds) {
+        Map<String, Optional<BigDecimal>> medians = new HashMap<>();
+        Map<String, Long> audits = new HashMap<>();
+        AtomicReference<Optional<BigDecimal>> organisationMedian = new AtomicReference<>(Optional.empty());
+        AtomicLong organisationAudits = new AtomicLong();
+        jdbc.query("SELECT s.region_code, GROUPING(s.region_code), " + dialect.median("f.resolution_hours") + " FROM feedback f "
+                + String.format(REVIEWED_SITES, "f") + " WHERE f.submitted_at >= ? AND f.submitted_at < ? AND f.resolution_hours IS NOT NULL"
+                + " GROUP BY GROUPING SETS ((s.region_code), ())", row -> {
+            Optional<BigDecimal> median = Optional.ofNullable(row.getBigDecimal(3));
+            if (row.getInt(2) == 1) {
+                organisationMedian.set(median);
+            }
+            else {
+                medians.put(row.getString(1), median);
+            }
+        }, key.periodText(), key.revision(), SiteSummaryWriter.utc(bounds.from()), SiteSummaryWriter.utc(bounds.until()));
+        // Items of a criterion not defined are left out, as the summarise step leaves them out.
+        jdbc.query("SELECT s.region_code, GROUPING(s.region_code), COUNT(DISTINCT a.audit_id) FROM audit_item a"
+                + " JOIN criterion c ON c.criterion_code = a.criterion_code " + String.format(REVIEWED_SITES, "a")
+                + " WHERE a.audited_on >= ? AND a.audited_on < ? GROUP BY GROUPING SETS ((s.region_code), ())", row -> {
+            if (row.getInt(2) == 1) {
+                organisationAudits.set(row.getLong(3));
+            }
+            else {
+                audits.put(row.getString(1), row.getLong(3));
+            }
+        }, key.periodText(), key.revision(), bounds.firstDay(), bounds.endDay());
+        return new FromRows(medians, audits, new ScopeRows(organisationMedian.get(), organisationAudits.get()));
     }
 }

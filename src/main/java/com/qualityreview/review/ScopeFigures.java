@@ -44,11 +44,17 @@ public record ScopeFigures(
      */
     public static ScopeFigures of(FeedbackStats feedback, AuditStats audits, List<KpiResult> kpis,
                                   Collection<Criterion> criteria, QualityIndexWeights weights) {
+        return of(feedback, audits, audits.auditCount(), kpis, criteria, weights);
+    }
+
+    /** As {@link #of(FeedbackStats, AuditStats, List, Collection, QualityIndexWeights)}, with the distinct audits counted elsewhere. */
+    public static ScopeFigures of(FeedbackStats feedback, AuditStats audits, long auditCount, List<KpiResult> kpis,
+                                  Collection<Criterion> criteria, QualityIndexWeights weights) {
         Optional<BigDecimal> qualityIndex = QualityIndex.compute(feedback.csatMean(), feedback.nps(),
                 audits.auditScorePct(), kpis, weights);
         return new ScopeFigures(feedback.feedbackCount(), feedback.csatMean(), feedback.csatSatisfiedPct(),
                 feedback.nps(), feedback.complaintCount(), feedback.complaintRatePct(), feedback.fcrPct(),
-                feedback.resolutionHoursMean(), audits.auditCount(), audits.auditScorePct(), kpis,
+                feedback.resolutionHoursMean(), auditCount, audits.auditScorePct(), kpis,
                 audits.mandatoryStatuses(criteria), qualityIndex);
     }
 

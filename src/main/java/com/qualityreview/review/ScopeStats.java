@@ -13,6 +13,10 @@ import java.util.Map;
  */
 public final class ScopeStats implements Serializable {
 
+    // The identifier the class had when reviews saved it whole (version 1 execution contexts), kept so
+    // that those contexts still load; reviews now save its sums (see #writeSums).
+    private static final long serialVersionUID = 1567045315150580228L;
+
     private final FeedbackStats feedback = new FeedbackStats();
     private final AuditStats audits = new AuditStats();
     private final Map<String, KpiStats> kpis = new LinkedHashMap<>();
@@ -55,5 +59,35 @@ public final class ScopeStats implements Serializable {
 
     public ScopeFigures figures(List<KpiDefinition> kpiDefinitions, List<Criterion> criteria, QualityIndexWeights weights) {
         return ScopeFigures.of(feedback, audits, kpiResults(kpiDefinitions), criteria, weights);
+    }
+
+    /** The figures with the scope's distinct audits counted elsewhere (by the database), not from ids held here. */
+    public ScopeFigures figures(List<KpiDefinition> kpiDefinitions, List<Criterion> criteria, QualityIndexWeights weights,
+            long auditCount) {
+        return ScopeFigures.of(feedback, audits, auditCount, kpiResults(kpiDefinitions), criteria, weights);
+    }
+
+    /** Saves a roll-up's sums and counts: feedback, audit points and KPIs (see {@link Sums}). */
+    void writeSums(Sums sums) {
+        feedback.writeSums(sums);
+        audits.writeSums(sums);
+        kpis.values().forEach(kpi -> kpi.writeSums(sums));
+    }
+
+    /**
+     * The roll-up {@link #writeSums} saved. A KPI no longer defined is left out, as the review leaves
+     * out the rows of one (its figures list the defined KPIs only).
+     */
+    static ScopeStats readSums(Sums sums, Map<String, KpiDefinition> kpiDefinitions) {
+        ScopeStats stats = new ScopeStats();
+        stats.feedback.merge(FeedbackStats.readSums(sums));
+        stats.audits.merge(AuditStats.readSums(sums));
+        for (String code : KpiStats.savedCodes(sums)) {
+            KpiDefinition definition = kpiDefinitions.get(code);
+            if (definition != null) {
+                stats.kpis.put(code, KpiStats.readSums(sums, definition));
+            }
+        }
+        return stats;
     }
 }

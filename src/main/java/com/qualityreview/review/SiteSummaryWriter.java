@@ -3,7 +3,6 @@ package com.qualityreview.review;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,15 +17,14 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Summarises, rates and assesses one chunk of sites: streams their feedback, audit and KPI rows of
- * the period and of the previous period, stores each site's figures, rating, compliance detail and
- * warnings, and adds the site's statistics to its region's. The region statistics are saved with
- * every chunk, so a restart continues from the last committed site with exactly the same totals.
- * Memory holds one chunk of sites and the regions, never the period's rows.
+ * Summarises, rates and assesses one chunk of sites: streams their feedback and KPI rows of the
+ * period and of the previous period, has the database count their audit items, distinct audits and
+ * take their resolution-hours medians, stores each site's figures, rating, compliance detail and
+ * warnings, and adds the site's statistics to its region's. The region sums are saved with every
+ * chunk, so a restart continues from the last committed site with exactly the same totals. Memory
+ * holds one chunk of sites and the regions' sums, never the period's rows or values.
  */
 class SiteSummaryWriter implements ItemStreamWriter<ReviewReference.Site> {
-
-    static final String ROLL_UP = "review.rollUp";
 
     private final JdbcTemplate jdbc;
     private final ReviewStore store;
@@ -34,12 +32,12 @@ class SiteSummaryWriter implements ItemStreamWriter<ReviewReference.Site> {
     private final ReviewReference reference;
     private final StarRater rater;
     private final QualityIndexWeights weights;
-    private final boolean postgres;
-    private RollUp rollUp;
+    private final DatabaseDialect dialect;
+    private RegionSums regions;
 
     SiteSummaryWriter(JdbcTemplate streamingJdbc, ReviewStore store, ReviewKey key, ReviewReference reference,
             StarRater rater, QualityIndexWeights weights, DatabaseDialect dialect) {
-        this.postgres = dialect == DatabaseDialect.POSTGRESQL;
+        this.dialect = dialect;
         this.jdbc = streamingJdbc;
         this.store = store;
         this.key = key;
@@ -50,18 +48,18 @@ class SiteSummaryWriter implements ItemStreamWriter<ReviewReference.Site> {
 
     @Override
     public void open(ExecutionContext context) {
-        rollUp = context.containsKey(ROLL_UP) ? (RollUp) context.get(ROLL_UP) : new RollUp();
+        regions = RegionSums.from(context, key, reference.kpisByCode());
     }
 
     @Override
     public void update(ExecutionContext context) {
-        context.put(ROLL_UP, rollUp);
+        regions.saveTo(context);
     }
 
     @Override
     public void write(Chunk<? extends ReviewReference.Site> chunk) {
         List<? extends ReviewReference.Site> sites = chunk.getItems();
-        if (postgres) {
+        if (dialect == DatabaseDialect.POSTGRESQL) {
             // A cached generic plan cannot see that the site range is narrow and scans the whole
             // period by date for every chunk; a plan for the actual values uses the site index.
             jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
@@ -72,8 +70,8 @@ class SiteSummaryWriter implements ItemStreamWriter<ReviewReference.Site> {
         for (ReviewReference.Site site : sites) {
             SiteRows now = current.get(site.code());
             SiteRows before = previous.get(site.code());
-            ScopeFigures figures = now.stats.figures(reference.kpis(), reference.criteria(), weights);
-            ScopeFigures previousFigures = before.stats.figures(reference.kpis(), reference.criteria(), weights);
+            ScopeFigures figures = now.figures(reference, weights);
+            ScopeFigures previousFigures = before.figures(reference, weights);
             RatingResult rating = rater.rate(figures);
             Rating previousRating = rater.rate(previousFigures).rating();
             RatingChange change = RatingChange.between(Optional.of(previousRating), rating.rating());
@@ -81,20 +79,25 @@ class SiteSummaryWriter implements ItemStreamWriter<ReviewReference.Site> {
                     Optional.of(previousRating));
 
             store.insertFigures(batch, key, "SITE", site.code(), ReviewStore.CURRENT, site.name(), site.regionCode(), now.stats,
-                    figures, Median.of(now.resolutionHours), rating.rating(), change);
+                    figures, now.resolutionHoursMedian, rating.rating(), change);
             store.insertFigures(batch, key, "SITE", site.code(), ReviewStore.PREVIOUS, site.name(), site.regionCode(), before.stats,
-                    previousFigures, Median.of(before.resolutionHours), previousRating, null);
+                    previousFigures, before.resolutionHoursMedian, previousRating, null);
             store.insertDetails(batch, key, "SITE", site.code(), now.stats, figures);
             store.insertSiteAssessment(batch, key, site.code(), figures, rating, warnings);
-            rollUp.add(site.regionCode(), now.stats, before.stats);
+            regions.add(site.regionCode(), now.stats, before.stats);
         }
         store.flush(batch);
     }
 
-    /** A site's statistics for one period, and its resolution hours for the median. */
+    /** A site's statistics for one period, with what the database computed from its rows. */
     static final class SiteRows {
         final ScopeStats stats = new ScopeStats();
-        final List<BigDecimal> resolutionHours = new ArrayList<>();
+        long auditCount;
+        Optional<BigDecimal> resolutionHoursMedian = Optional.empty();
+
+        ScopeFigures figures(ReviewReference reference, QualityIndexWeights weights) {
+            return stats.figures(reference.kpis(), reference.criteria(), weights, auditCount);
+        }
     }
 
     private Map<String, SiteRows> read(List<? extends ReviewReference.Site> sites, ReviewKey.Bounds bounds) {
@@ -102,28 +105,41 @@ class SiteSummaryWriter implements ItemStreamWriter<ReviewReference.Site> {
         sites.forEach(site -> bySite.put(site.code(), new SiteRows()));
         String first = sites.get(0).code();
         String last = sites.get(sites.size() - 1).code();
-        // A code range covers the chunk's sites and perhaps inactive ones between them, skipped here.
+        OffsetDateTime from = utc(bounds.from());
+        OffsetDateTime until = utc(bounds.until());
+        // A code range covers the chunk's sites and perhaps others between them, skipped here.
         jdbc.query("SELECT site_code, csat, nps, reliability, responsiveness, assurance, empathy, tangibles, complaint,"
                 + " category, first_contact_resolved, resolution_hours FROM feedback"
                 + " WHERE site_code BETWEEN ? AND ? AND submitted_at >= ? AND submitted_at < ?", row -> {
             SiteRows site = bySite.get(row.getString(1));
-            if (site == null) {
-                return;
+            if (site != null) {
+                site.stats.feedback().add(new FeedbackFact(integer(row, 2), integer(row, 3), integer(row, 4), integer(row, 5),
+                        integer(row, 6), integer(row, 7), integer(row, 8), row.getBoolean(9), row.getString(10),
+                        (Boolean) row.getObject(11), row.getBigDecimal(12)));
             }
-            BigDecimal hours = row.getBigDecimal(12);
-            site.stats.feedback().add(new FeedbackFact(integer(row, 2), integer(row, 3), integer(row, 4), integer(row, 5),
-                    integer(row, 6), integer(row, 7), integer(row, 8), row.getBoolean(9), row.getString(10),
-                    (Boolean) row.getObject(11), hours));
-            if (hours != null) {
-                site.resolutionHours.add(hours);
-            }
-        }, first, last, utc(bounds.from()), utc(bounds.until()));
-        jdbc.query("SELECT site_code, audit_id, criterion_code, result FROM audit_item"
-                + " WHERE site_code BETWEEN ? AND ? AND audited_on >= ? AND audited_on < ?", row -> {
+        }, first, last, from, until);
+        jdbc.query("SELECT site_code, " + dialect.median("resolution_hours") + " FROM feedback"
+                + " WHERE site_code BETWEEN ? AND ? AND submitted_at >= ? AND submitted_at < ? AND resolution_hours IS NOT NULL"
+                + " GROUP BY site_code", row -> {
             SiteRows site = bySite.get(row.getString(1));
-            Criterion criterion = reference.criteriaByCode().get(row.getString(3));
+            if (site != null) {
+                site.resolutionHoursMedian = Optional.ofNullable(row.getBigDecimal(2));
+            }
+        }, first, last, from, until);
+        jdbc.query("SELECT site_code, criterion_code, result, COUNT(*) FROM audit_item"
+                + " WHERE site_code BETWEEN ? AND ? AND audited_on >= ? AND audited_on < ? GROUP BY site_code, criterion_code, result", row -> {
+            SiteRows site = bySite.get(row.getString(1));
+            Criterion criterion = reference.criteriaByCode().get(row.getString(2));
             if (site != null && criterion != null) {
-                site.stats.audits().add(row.getString(2), criterion, AuditResult.valueOf(row.getString(4)));
+                site.stats.audits().add(criterion, AuditResult.valueOf(row.getString(3)), row.getLong(4));
+            }
+        }, first, last, bounds.firstDay(), bounds.endDay());
+        // Items of a criterion not (or no longer) defined are left out, of the count of audits too.
+        jdbc.query("SELECT a.site_code, COUNT(DISTINCT a.audit_id) FROM audit_item a JOIN criterion c ON c.criterion_code = a.criterion_code"
+                + " WHERE a.site_code BETWEEN ? AND ? AND a.audited_on >= ? AND a.audited_on < ? GROUP BY a.site_code", row -> {
+            SiteRows site = bySite.get(row.getString(1));
+            if (site != null) {
+                site.auditCount = row.getLong(2);
             }
         }, first, last, bounds.firstDay(), bounds.endDay());
         jdbc.query("SELECT site_code, kpi_code, measured_on, measured_value FROM kpi_measurement"
@@ -146,14 +162,14 @@ class SiteSummaryWriter implements ItemStreamWriter<ReviewReference.Site> {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    /** Region statistics of both periods, merged site by site. */
+    /**
+     * The region statistics as version 1 saved them: Java-serialised whole, audit ids included. Kept,
+     * with the serial version identifiers of the classes it holds, only so that such contexts (of
+     * executions started by an earlier release, completed ones too) still load; see {@link RegionSums#from}.
+     */
     static final class RollUp implements java.io.Serializable {
+        private static final long serialVersionUID = -1873264614095059996L;
         final Map<String, ScopeStats> current = new HashMap<>();
         final Map<String, ScopeStats> previous = new HashMap<>();
-
-        void add(String region, ScopeStats now, ScopeStats before) {
-            current.computeIfAbsent(region, r -> new ScopeStats()).merge(now);
-            previous.computeIfAbsent(region, r -> new ScopeStats()).merge(before);
-        }
     }
 }

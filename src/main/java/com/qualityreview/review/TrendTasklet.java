@@ -33,7 +33,8 @@ class TrendTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        ReviewReference reference = ReviewReference.load(jdbc);
+        // The reviewed sites, in the regions they were summarised in (not the sites active now).
+        List<ReviewReference.Site> sites = ReviewReference.summarisedSites(jdbc, key);
         List<Period> periods = key.period().trailing(PERIODS);
         List<Object[]> rows = new ArrayList<>();
         for (int position = 0; position < periods.size(); position++) {
@@ -47,7 +48,7 @@ class TrendTasklet implements Tasklet {
             }, SiteSummaryWriter.utc(bounds.from()), SiteSummaryWriter.utc(bounds.until()));
             Map<String, TrendPoint> byRegion = new TreeMap<>();
             TrendPoint organisation = TrendPoint.EMPTY;
-            for (ReviewReference.Site site : reference.sites()) {
+            for (ReviewReference.Site site : sites) {
                 TrendPoint point = bySite.getOrDefault(site.code(), TrendPoint.EMPTY);
                 add(rows, "SITE", site.code(), periods.get(position), position, point);
                 byRegion.merge(site.regionCode(), point, TrendPoint::plus);

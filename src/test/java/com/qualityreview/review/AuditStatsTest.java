@@ -100,4 +100,32 @@ class AuditStatsTest {
         assertThatThrownBy(() -> new AuditStats().add("X", "C9", 0, 0, AuditResult.PASS)).hasMessageContaining("points");
         assertThatThrownBy(() -> new Criterion("C9", "x", Dimension.EMPATHY, 1, 6)).hasMessageContaining("mandatory_from_star");
     }
+
+    @Test
+    void itemsAddedInBulkWithoutIdsGiveTheSamePointsAndStatusesButNoAuditCount() {
+        AuditStats bulk = new AuditStats()
+                .add(C1, AuditResult.PASS, 1).add(C1, AuditResult.FAIL, 1)
+                .add(C2, AuditResult.PASS, 1).add(C2, AuditResult.NA, 1)
+                .add(C3, AuditResult.FAIL, 1).add(C3, AuditResult.PASS, 1)
+                .add(C4, AuditResult.NA, 1);
+
+        assertThat(bulk.passPoints()).isEqualTo(siteA().passPoints());
+        assertThat(bulk.assessedPoints()).isEqualTo(siteA().assessedPoints());
+        assertThat(bulk.mandatoryStatuses(CRITERIA)).isEqualTo(siteA().mandatoryStatuses(CRITERIA));
+        assertThat(bulk.auditCount()).isZero(); // the review has the database count them
+        assertThat(ScopeFigures.of(new FeedbackStats(), bulk, 2, List.of(), CRITERIA, QualityIndexWeights.DEFAULT).auditCount()).isEqualTo(2);
+    }
+
+    @Test
+    void savedSumsReadBackWithoutTheAuditIds() {
+        Sums sums = new Sums();
+        siteA().writeSums(sums);
+
+        AuditStats read = AuditStats.readSums(sums);
+
+        assertThat(read.auditScorePct()).isEqualTo(siteA().auditScorePct());
+        assertThat(read.mandatoryStatuses(CRITERIA)).isEqualTo(siteA().mandatoryStatuses(CRITERIA));
+        assertThat(read.auditCount()).isZero();
+        assertThat(sums.toMap()).doesNotContainKeys("A-1", "A-2").allSatisfy((name, value) -> assertThat(value).doesNotContain("A-"));
+    }
 }

@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import com.qualityreview.execution.Restarts;
 import com.qualityreview.intake.ImportKind;
 import com.qualityreview.intake.Imports;
+import com.qualityreview.system.DatabaseDialect;
 import com.qualityreview.system.FaultInjection;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +24,8 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.dao.DefaultExecutionContextSerializer;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -69,6 +73,8 @@ abstract class ReviewJobTests {
     com.qualityreview.execution.Executions executions;
     @Autowired
     ReviewResults results;
+    @Autowired
+    DatabaseDialect dialect;
 
     @TempDir
     Path folder;
@@ -297,5 +303,208 @@ abstract class ReviewJobTests {
 
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(Files.readString(summary(restarted))).isEqualTo(uninterrupted);
+    }
+
+    /**
+     * Resolution hours and audits added to the organisation above:
+     * <pre>
+     * Hours 2026-10: A 2, 4 (F1, F2) and 9 → median 4; B 1, 1.5 → 1.25; C 0.000001, 0.000002 → 0.0000015.
+     *   R1: 1, 1.5, 2, 4, 9 → 2 (the mean of its sites' medians would be 2.625); R2 = C;
+     *   ORG: 0.000001, 0.000002, 1, 1.5, 2, 4, 9 → 1.5.
+     * Hours 2026-09: B 6, C 8 → R1 6, R2 8, ORG (6 + 8) / 2 = 7; A none.
+     * Audits 2026-10: X1 at A, X2 at C, X4 with an item at A and one at B (the import allows it), X5 at B (NA only):
+     *   A 2 (X1, X4), B 2 (X4, X5), C 1; R1 3 (X1, X4, X5, where its sites' counts add up to 4); R2 1; ORG 4.
+     * Audits 2026-09: X0 at B → B 1, R1 1, ORG 1; A, C and R2 0.
+     * </pre>
+     */
+    @Test
+    void mediansAndDistinctAuditsOfSitesRegionsAndTheOrganisationAreComputedFromTheRows() throws Exception {
+        load(ImportKind.FEEDBACK, HEADER
+                + "H1,A,2026-10-02T10:00:00Z,APP,,,,false,,,9\n"
+                + "H2,B,2026-10-03T10:00:00Z,APP,,,,false,,,1\n"
+                + "H3,B,2026-10-04T10:00:00Z,APP,,,,false,,,1.5\n"
+                + "H4,C,2026-10-05T10:00:00Z,APP,,,,false,,,0.000001\n"
+                + "H5,C,2026-10-06T10:00:00Z,APP,,,,false,,,0.000002\n"
+                + "Q1,B,2026-09-10T10:00:00Z,APP,,,,false,,,6\n"
+                + "Q2,C,2026-09-11T10:00:00Z,APP,,,,false,,,8\n");
+        load(ImportKind.AUDITS, "audit_id,site_code,audited_on,audit_type,auditor,criterion_code,result\n"
+                + "X4,A,2026-10-06,INTERNAL,Ann,CLEAN,PASS\nX4,B,2026-10-06,INTERNAL,Ann,SAFE,PASS\n"
+                + "X5,B,2026-10-07,INTERNAL,Ann,CLEAN,NA\n");
+
+        assertThat(review("2026-10", 1, "UTC").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        assertThat(jdbc.queryForList("SELECT scope_code, period_role, resolution_hours_median, audit_count FROM review_figures"
+                + " ORDER BY scope_type, scope_code, period_role").stream()
+                .map(row -> row.get("SCOPE_CODE") + ":" + row.get("PERIOD_ROLE") + ":" + plain(row.get("RESOLUTION_HOURS_MEDIAN"))
+                        + ":" + row.get("AUDIT_COUNT")).toList()).containsExactly(
+                "ORG:CURRENT:1.5:4", "ORG:PREVIOUS:7:1",
+                "R1:CURRENT:2:3", "R1:PREVIOUS:6:1",
+                "R2:CURRENT:0.0000015:1", "R2:PREVIOUS:8:0",
+                "A:CURRENT:4:2", "A:PREVIOUS::0",
+                "B:CURRENT:1.25:2", "B:PREVIOUS:6:1",
+                "C:CURRENT:0.0000015:1", "C:PREVIOUS:8:0");
+    }
+
+    static String plain(Object decimal) {
+        return decimal == null ? "" : ((java.math.BigDecimal) decimal).stripTrailingZeros().toPlainString();
+    }
+
+    @Test
+    void theDatabaseMedianIsExactAndTheMeanOfTheTwoMiddleValuesForAnEvenCount() {
+        assertThat(median("2", "6", "10", "4")).isEqualByComparingTo("5");
+        assertThat(median("0.5", "1.5", "2", "4", "6", "10")).isEqualByComparingTo("3");
+        assertThat(median("9", "1", "3")).isEqualByComparingTo("3");
+        assertThat(median("7.25")).isEqualByComparingTo("7.25");
+        // Where double precision (PostgreSQL's PERCENTILE_CONT) or the column's scale (HSQLDB's MEDIAN) would fall short:
+        assertThat(median("0.1", "0.2")).isEqualByComparingTo("0.15");
+        assertThat(median("0.000001", "0.000002")).isEqualByComparingTo("0.0000015");
+        assertThat(median("123456789012.123456", "123456789012.123457")).isEqualByComparingTo("123456789012.1234565");
+        assertThat(median((String) null)).isNull();
+        // Descending, so that the database sorts them: 1..1000 → (500 + 501) / 2; 1..1001 → 501.
+        assertThat(median(java.util.stream.IntStream.iterate(1000, i -> i - 1).limit(1000).mapToObj(Integer::toString)
+                .toArray(String[]::new))).isEqualByComparingTo("500.5");
+        assertThat(median(java.util.stream.IntStream.iterate(1001, i -> i - 1).limit(1001).mapToObj(Integer::toString)
+                .toArray(String[]::new))).isEqualByComparingTo("501");
+    }
+
+    java.math.BigDecimal median(String... values) {
+        String rows = String.join(", ", java.util.Arrays.stream(values)
+                .map(v -> "(CAST(" + (v == null ? "NULL" : "'" + v + "'") + " AS DECIMAL(18, 6)))").toList());
+        return jdbc.queryForObject("SELECT " + dialect.median("v") + " FROM (VALUES " + rows + ") AS t (v)", java.math.BigDecimal.class);
+    }
+
+    @Test
+    void theExecutionContextsDoNotGrowWithTheNumberOfAuditsAndResolutionValues() throws Exception {
+        JobExecution before = review("2026-10", 1, "UTC");
+        StringBuilder feedback = new StringBuilder(HEADER);
+        StringBuilder audits = new StringBuilder("audit_id,site_code,audited_on,audit_type,auditor,criterion_code,result\n");
+        for (int i = 0; i < 500; i++) {
+            feedback.append("G").append(i).append(",A,2026-10-20T10:00:00Z,APP,,,,false,,,").append(i % 50).append('\n');
+            audits.append("Y").append(i).append(",A,2026-10-20,INTERNAL,Ann,CLEAN,PASS\n");
+        }
+        load(ImportKind.FEEDBACK, feedback.toString());
+        load(ImportKind.AUDITS, audits.toString());
+
+        JobExecution after = review("2026-10", 2, "UTC");
+
+        assertThat(jdbc.queryForObject("SELECT audit_count FROM review_figures WHERE revision = 2 AND scope_code = 'A'"
+                + " AND period_role = 'CURRENT'", Long.class)).isEqualTo(501);
+        // Only the digits of the sums and counts change: 500 audit ids alone would add over 3,000 characters.
+        assertThat(stepContext(after, "summariseSitesStep").length() - stepContext(before, "summariseSitesStep").length()).isLessThan(200);
+        assertThat(jobContext(after.getId()).length() - jobContext(before.getId()).length()).isLessThan(200);
+    }
+
+    String stepContext(JobExecution execution, String step) {
+        return context("BATCH_STEP_EXECUTION_CONTEXT", "STEP_EXECUTION_ID", stepExecutionId(execution.getId(), step));
+    }
+
+    String jobContext(long jobExecutionId) {
+        return context("BATCH_JOB_EXECUTION_CONTEXT", "JOB_EXECUTION_ID", jobExecutionId);
+    }
+
+    private String context(String table, String idColumn, long id) {
+        var row = jdbc.queryForMap("SELECT SHORT_CONTEXT, SERIALIZED_CONTEXT FROM " + table + " WHERE " + idColumn + " = ?", id);
+        Object serialized = row.get("SERIALIZED_CONTEXT");
+        return serialized != null ? serialized.toString() : row.get("SHORT_CONTEXT").toString();
+    }
+
+    long stepExecutionId(long jobExecutionId, String step) {
+        return jdbc.queryForObject("SELECT STEP_EXECUTION_ID FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ? AND STEP_NAME = ?",
+                Long.class, jobExecutionId, step);
+    }
+
+    /** Replaces a stored context as the job repository stores it (base64 of the serialised map). */
+    void replaceContext(String table, String idColumn, long id, String base64) {
+        boolean longOne = base64.length() > 2500;
+        jdbc.update("UPDATE " + table + " SET SHORT_CONTEXT = ?, SERIALIZED_CONTEXT = ? WHERE " + idColumn + " = ?",
+                longOne ? base64.substring(0, 2496) + " ..." : base64, longOne ? base64 : null, id);
+    }
+
+    static String serialise(ExecutionContext context) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        new DefaultExecutionContextSerializer().serialize(context.toMap(), out);
+        return out.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** Revision {@code revision} dies as its second chunk (site B) is written, site A committed; the execution's id. */
+    long reviewDyingAtSiteB(int revision) throws Exception {
+        faults.databaseGoesAwayAfter(1, "INTO review_figures");
+        long id;
+        try {
+            id = review("2026-10", revision, "UTC").getId();
+        }
+        catch (Exception e) {
+            faults.heal();
+            id = jdbc.queryForObject("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION", Long.class);
+        }
+        faults.heal();
+        assertThat(summarised(revision)).containsExactly("A");
+        return id;
+    }
+
+    List<String> summarised(int revision) {
+        return jdbc.queryForList("SELECT scope_code FROM review_figures WHERE revision = ? AND scope_type = 'SITE'"
+                + " AND period_role = 'CURRENT' ORDER BY scope_code", String.class, revision);
+    }
+
+    static long readCount(JobExecution execution, String step) {
+        return execution.getStepExecutions().stream().filter(s -> s.getStepName().equals(step)).findFirst().orElseThrow().getReadCount();
+    }
+
+    @Test
+    void aRestartSummarisesTheSitesOfTheFirstStartEachOnceWhateverWasAddedOrDeactivatedSince() throws Exception {
+        String uninterrupted = Files.readString(summary(review("2026-10", 1, "UTC")));
+        long id = reviewDyingAtSiteB(2);
+        // Before the restart: a site whose code sorts before every other (a reader resuming by position would read A
+        // again), with feedback of the period in region R1; and C, not summarised yet, deactivated.
+        jdbc.update("INSERT INTO site (site_code, name, region_code, active) VALUES ('0NEW', 'New', 'R1', TRUE)");
+        load(ImportKind.FEEDBACK, HEADER + "N1,0NEW,2026-10-05T10:00:00Z,APP,1,0,1,true,STAFF,false,99\n");
+        jdbc.update("UPDATE site SET active = FALSE WHERE site_code = 'C'");
+
+        JobExecution restarted = Restarts.restartOnceReleased(executions, id);
+
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(readCount(restarted, "summariseSitesStep")).as("sites read by the restart").isEqualTo(2);
+        assertThat(summarised(2)).containsExactly("A", "B", "C");
+        // The review of the sites of its first start, as an uninterrupted run started then: 0NEW nowhere, C everywhere.
+        assertThat(Files.readString(summary(restarted))).isEqualTo(uninterrupted);
+        assertThat(jdbc.queryForList("SELECT DISTINCT scope_code FROM review_trend WHERE revision = 2 AND scope_type = 'SITE'"
+                + " ORDER BY scope_code", String.class)).containsExactly("A", "B", "C");
+    }
+
+    @Test
+    void aReviewFailedWithTheContextsOfVersion1IsRestartedToTheFiguresOfAnUninterruptedRun() throws Exception {
+        String uninterrupted = Files.readString(summary(review("2026-10", 1, "UTC")));
+        long id = reviewDyingAtSiteB(2);
+        // As the release before version 2 left it: the step's context after site A, and no sites recorded in the job's.
+        replaceContext("BATCH_STEP_EXECUTION_CONTEXT", "STEP_EXECUTION_ID", stepExecutionId(id, "summariseSitesStep"),
+                LegacyContexts.SUMMARISE_STEP_AFTER_SITE_A);
+        ExecutionContext job = new ExecutionContext();
+        job.putString("batch.version", "6.0.4");
+        replaceContext("BATCH_JOB_EXECUTION_CONTEXT", "JOB_EXECUTION_ID", id, serialise(job));
+
+        JobExecution restarted = Restarts.restartOnceReleased(executions, id);
+
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(readCount(restarted, "summariseSitesStep")).as("sites read by the restart").isEqualTo(2);
+        assertThat(Files.readString(summary(restarted))).isEqualTo(uninterrupted);
+    }
+
+    @Test
+    void aRestartOfAReviewSavedInAnUnknownFormatFailsSayingWhatToDo() throws Exception {
+        long id = reviewDyingAtSiteB(1);
+        long step = stepExecutionId(id, "summariseSitesStep");
+        ExecutionContext context = new ExecutionContext(new DefaultExecutionContextSerializer().deserialize(
+                new java.io.ByteArrayInputStream(context("BATCH_STEP_EXECUTION_CONTEXT", "STEP_EXECUTION_ID", step)
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))));
+        context.putInt(ReviewContext.VERSION_KEY, 3); // as a later release might save it
+        replaceContext("BATCH_STEP_EXECUTION_CONTEXT", "STEP_EXECUTION_ID", step, serialise(context));
+
+        JobExecution restarted = Restarts.restartOnceReleased(executions, id);
+
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(restarted.getAllFailureExceptions()).anySatisfy(e -> assertThat(e).hasStackTraceContaining(
+                "the review of 2026-10 revision 1 was saved in the format of version 3, which this release cannot read"));
+        assertThat(summarised(1)).containsExactly("A");
     }
 }
