@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs Debian's Chromium and ChromeDriver for the console's browser test, if they are not
-# there yet. Run by the browser test itself (and usable by hand); needs root or sudo and apt.
+# there yet. Run by .ci/run (and usable by hand; the tests never install anything); needs root or sudo and apt.
 set -euo pipefail
 
 if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then

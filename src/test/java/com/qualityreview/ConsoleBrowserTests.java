@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The web console in a real headless Chromium (Debian's chromium and chromium-driver, installed
- * by scripts/install-browser.sh): log in, start a review, watch it complete without reloading,
+ * by scripts/install-browser.sh, which .ci/run runs; the tests install nothing): log in, start a review, watch it complete without reloading,
  * download its PDF and read it back. Skips with a printed reason where no browser can be had,
  * except under QUALITY_REQUIRE_BROWSER=true (set by .ci/run), where it fails instead.
  */
@@ -260,17 +260,14 @@ class ConsoleBrowserTests {
         return "http://127.0.0.1:" + port + path;
     }
 
-    /** Installs the browser with the project's script where it can; else skips, or fails when CI requires it. */
-    static void requireBrowser() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            // Its output goes through System.out: the test runner reads the forked JVM's own stream.
-            Process install = new ProcessBuilder("bash", "scripts/install-browser.sh").redirectErrorStream(true).start();
-            install.getInputStream().transferTo(System.out);
-            install.waitFor();
-        }
+    /**
+     * The tests install nothing: .ci/run installs the browser with scripts/install-browser.sh. Where
+     * it is missing the tests skip with a message, or fail when CI requires them.
+     */
+    static void requireBrowser() {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!present) {
-            String reason = "no " + CHROMIUM + " and " + CHROMEDRIVER + " (scripts/install-browser.sh could not install them)";
+            String reason = "no " + CHROMIUM + " and " + CHROMEDRIVER + " (install them with scripts/install-browser.sh, as .ci/run does)";
             if ("true".equals(System.getenv("QUALITY_REQUIRE_BROWSER"))) {
                 throw new IllegalStateException("QUALITY_REQUIRE_BROWSER=true but " + reason);
             }
