@@ -46,9 +46,24 @@ public class Imports {
         Files.createDirectories(uploadsDir);
         String name = originalName == null || originalName.isBlank() ? kind.fileName() + ".csv"
                 : Path.of(originalName.replace('\\', '/')).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
-        Path file = uploadsDir.resolve(UPLOAD_STAMP.format(LocalDateTime.now()) + "-" + name);
-        Files.copy(content, file);
+        Path file = newUploadFile(UPLOAD_STAMP.format(LocalDateTime.now()), name);
+        Files.copy(content, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return backgroundJobs.start(importJob, ImportCommand.parameters(kind, file));
+    }
+
+    /**
+     * Names made file-safe can coincide (上海.csv and 北京.csv both become __.csv, in the same
+     * millisecond too): each upload's file is created atomically, numbered on a clash, never over another.
+     */
+    private Path newUploadFile(String stamp, String name) throws java.io.IOException {
+        for (int n = 1; ; n++) {
+            try {
+                return Files.createFile(uploadsDir.resolve(stamp + "-" + (n == 1 ? "" : n + "-") + name));
+            }
+            catch (java.nio.file.FileAlreadyExistsException e) {
+                // Taken: the next number.
+            }
+        }
     }
 
     public Optional<ImportCounts> counts(JobExecution execution) {
