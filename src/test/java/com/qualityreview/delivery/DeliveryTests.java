@@ -63,7 +63,10 @@ class DeliveryTests {
         registry.add("spring.mail.port", () -> PORT);
     }
 
-    /** Simulates the process dying right after the server accepted the n-th message. */
+    /**
+     * Throws an Error in the sending thread right after the server accepted the n-th message: the
+     * run dies there, the process does not (DeliveryFaultIT kills a real process at that point).
+     */
     @TestConfiguration(proxyBeanMethods = false)
     static class KillSwitch {
         static final AtomicInteger killAfter = new AtomicInteger(-1);
@@ -299,8 +302,8 @@ class DeliveryTests {
     }
 
     @Test
-    void aRunKilledWhileSendingAndRestartedLeavesNoDuplicateOnTheServer() throws Exception {
-        KillSwitch.killAfter.set(2); // dies right after the server took the second message, before recording it
+    void aRunThatDiesInItsSendingThreadAndIsRestartedLeavesNoDuplicateOnTheServer() throws Exception {
+        KillSwitch.killAfter.set(2); // the run dies right after the server took the second message, before recording it
 
         JobExecution killed = reviews.start(Period.parse("2026-10"), Optional.empty());
 

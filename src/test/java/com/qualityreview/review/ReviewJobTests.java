@@ -283,7 +283,7 @@ abstract class ReviewJobTests {
     }
 
     @Test
-    void aReviewKilledPartWayAndRestartedEndsWithTheFiguresOfAnUninterruptedRun() throws Exception {
+    void aReviewWhoseDatabaseWentAwayPartWayAndRestartedEndsWithTheFiguresOfAnUninterruptedRun() throws Exception {
         String uninterrupted = Files.readString(summary(review("2026-10", 1, "UTC")));
         faults.databaseGoesAwayAfter(1, "INTO review_figures"); // the second chunk (site B) dies as it writes
 
