@@ -17,8 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DeliveriesApi {
 
-    static final List<String> STATUSES = Delivery.STATUSES;
-
     private final Deliveries deliveries;
     private final AuditLog audit;
 
@@ -40,8 +38,8 @@ class DeliveriesApi {
 
     static List<Delivery> find(Deliveries deliveries, Optional<String> period, Optional<String> status) {
         Optional<String> checkedStatus = status.filter(s -> !s.isBlank()).map(s -> s.toUpperCase(java.util.Locale.ROOT));
-        if (checkedStatus.isPresent() && !STATUSES.contains(checkedStatus.get())) {
-            throw new IllegalArgumentException("status: '" + status.get() + "' is not one of " + STATUSES);
+        if (checkedStatus.isPresent() && !Delivery.STATUSES.contains(checkedStatus.get())) {
+            throw new IllegalArgumentException("status: '" + status.get() + "' is not one of " + Delivery.STATUSES);
         }
         List<Delivery> found = deliveries.store().find(period.filter(p -> !p.isBlank()).map(p -> Period.parse(p).toString()), checkedStatus);
         if (!ServerDetails.hiddenFromCurrentUser()) {

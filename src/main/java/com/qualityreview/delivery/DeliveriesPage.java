@@ -28,7 +28,7 @@ class DeliveriesPage {
     String list(@RequestParam Optional<String> period, @RequestParam Optional<String> status, Model model) {
         model.addAttribute("period", period.orElse(""));
         model.addAttribute("status", status.orElse(""));
-        model.addAttribute("statuses", DeliveriesApi.STATUSES);
+        model.addAttribute("statuses", Delivery.STATUSES);
         model.addAttribute("deliveries", DeliveriesApi.find(deliveries, period, status));
         return "deliveries";
     }

@@ -34,12 +34,6 @@ public class ReviewRuns {
         return highest == null ? 1 : highest + 1;
     }
 
-    public Optional<String> status(Period period, int revision) {
-        List<String> status = jdbc.queryForList("SELECT status FROM review_run WHERE period = ? AND revision = ?",
-                String.class, period.toString(), revision);
-        return status.stream().findFirst();
-    }
-
     /** The latest revision of the period that completed, if any has: the period has been reviewed. */
     public Optional<Integer> completedRevision(Period period) {
         return Optional.ofNullable(jdbc.queryForObject("SELECT MAX(revision) FROM review_run WHERE period = ? AND status = 'COMPLETED'",

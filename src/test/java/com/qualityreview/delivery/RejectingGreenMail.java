@@ -56,10 +56,15 @@ class RejectingGreenMail extends GreenMail {
                 return left != null && left.getAndDecrement() > 0 ? "451 4.3.0 <" + recipient.getEmail() + ">: try again later" : null;
             }
         };
-        Managers withRejection = new Managers() {
+        return smtpOnly(config[0], managers, rejecting);
+    }
+
+    /** GreenMail's SMTP service alone, answering through {@code smtp}: how the test servers here change its replies. */
+    static Map<String, AbstractServer> smtpOnly(ServerSetup setup, Managers managers, SmtpManager smtp) {
+        Managers withSmtp = new Managers() {
             @Override
             public SmtpManager getSmtpManager() {
-                return rejecting;
+                return smtp;
             }
 
             @Override
@@ -72,6 +77,6 @@ class RejectingGreenMail extends GreenMail {
                 return managers.getImapHostManager();
             }
         };
-        return Map.of(config[0].getProtocol(), new SmtpServer(config[0], withRejection));
+        return Map.of(setup.getProtocol(), new SmtpServer(setup, withSmtp));
     }
 }

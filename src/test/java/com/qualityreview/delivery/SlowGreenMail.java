@@ -3,12 +3,9 @@ package com.qualityreview.delivery;
 import java.util.Map;
 
 import com.icegreen.greenmail.Managers;
-import com.icegreen.greenmail.imap.ImapHostManager;
 import com.icegreen.greenmail.server.AbstractServer;
 import com.icegreen.greenmail.smtp.SmtpManager;
-import com.icegreen.greenmail.smtp.SmtpServer;
 import com.icegreen.greenmail.smtp.SmtpState;
-import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -42,22 +39,6 @@ class SlowGreenMail extends GreenMail {
                 }
             }
         };
-        Managers slowManagers = new Managers() {
-            @Override
-            public SmtpManager getSmtpManager() {
-                return slow;
-            }
-
-            @Override
-            public UserManager getUserManager() {
-                return managers.getUserManager();
-            }
-
-            @Override
-            public ImapHostManager getImapHostManager() {
-                return managers.getImapHostManager();
-            }
-        };
-        return Map.of(config[0].getProtocol(), new SmtpServer(config[0], slowManagers));
+        return RejectingGreenMail.smtpOnly(config[0], managers, slow);
     }
 }
