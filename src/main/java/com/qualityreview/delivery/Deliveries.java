@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import com.qualityreview.review.Period;
 import com.qualityreview.review.ReviewResults;
-import com.qualityreview.review.ReviewStepContribution;
+import com.qualityreview.review.ReviewRun;
 import com.qualityreview.system.ConflictException;
 import com.qualityreview.system.Leases;
 import com.qualityreview.system.NotFoundException;
@@ -78,7 +78,7 @@ public class Deliveries {
     }
 
     private DeliveryMessages messages(Period period, int number) {
-        var run = new ReviewStepContribution.ReviewRun(period, number, results.load(period, number)
+        var run = new ReviewRun(period, number, results.load(period, number)
                 .orElseThrow(() -> new IllegalArgumentException("there is no review of " + period + " revision " + number)).zone());
         return DeliveryConfiguration.messages(results, settings, run);
     }

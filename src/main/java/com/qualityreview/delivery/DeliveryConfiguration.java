@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import com.qualityreview.reporting.ReportFiles;
 import com.qualityreview.review.ReviewResult;
 import com.qualityreview.review.ReviewResults;
+import com.qualityreview.review.ReviewRun;
 import com.qualityreview.review.ReviewStepContribution;
 import com.qualityreview.system.Leases;
 import com.qualityreview.system.QualityProperties;
@@ -56,7 +57,7 @@ class DeliveryConfiguration {
             DeliverySettings settings, ReportFiles reports) {
         Step step = new StepBuilder("planDeliveriesStep", jobRepository)
                 .tasklet((contribution, context) -> {
-                    var run = ReviewStepContribution.run(contribution.getStepExecution().getJobParameters());
+                    var run = ReviewRun.from(contribution.getStepExecution().getJobParameters());
                     ReviewResult result = results.load(run.period(), run.revision()).orElseThrow();
                     List<Stakeholder> stakeholders = Stakeholders.load(settings.stakeholders(), settings.defaultStakeholders(),
                             settings.locales(), codes(result.regions()), codes(result.sites()));
@@ -76,7 +77,7 @@ class DeliveryConfiguration {
             MailTransport transport, Leases leases, DeliverySettings settings) {
         Step step = new StepBuilder("sendDeliveriesStep", jobRepository)
                 .tasklet((contribution, context) -> {
-                    var run = ReviewStepContribution.run(contribution.getStepExecution().getJobParameters());
+                    var run = ReviewRun.from(contribution.getStepExecution().getJobParameters());
                     DeliverySender.Outcome outcome = sender(store, transport, leases, settings)
                             .send(run.period().toString(), run.revision(), messages(results, settings, run));
                     var job = contribution.getStepExecution().getJobExecution();
@@ -99,7 +100,7 @@ class DeliveryConfiguration {
                 settings.threads());
     }
 
-    static DeliveryMessages messages(ReviewResults results, DeliverySettings settings, ReviewStepContribution.ReviewRun run) {
+    static DeliveryMessages messages(ReviewResults results, DeliverySettings settings, ReviewRun run) {
         ReviewResult result = results.load(run.period(), run.revision()).orElseThrow();
         return new DeliveryMessages(result, run.folder(settings.reportsDir()), settings.from(), settings.messageIdDomain());
     }

@@ -48,7 +48,7 @@ class ImportCommand implements Command, JobOutcome {
         JobExecution execution = imports.run(kind, Path.of(arguments.get(1)));
         // An import that did not complete throws here; the command line records that failure.
         int status = print(execution);
-        audit.record("import", kind.fileName() + " " + execution.getJobParameters().getString("file"), "COMPLETED (execution "
+        audit.record("import", ImportRequest.from(execution.getJobParameters()).toString(), "COMPLETED (execution "
                 + execution.getId() + "): " + ImportOutcome.countsOf(execution).map(ImportCounts::toString).orElse(""));
         return status;
     }
@@ -56,14 +56,6 @@ class ImportCommand implements Command, JobOutcome {
     @Override
     public boolean audited() {
         return true;
-    }
-
-    static org.springframework.batch.core.job.parameters.JobParameters parameters(ImportKind kind, Path file) {
-        return new JobParametersBuilder()
-                .addString("kind", kind.fileName())
-                .addString("file", file.toAbsolutePath().normalize().toString())
-                .addLong("run.id", System.nanoTime())
-                .toJobParameters();
     }
 
     @Override
@@ -78,15 +70,15 @@ class ImportCommand implements Command, JobOutcome {
 
     @Override
     public int print(JobExecution execution) {
-        String file = Path.of(execution.getJobParameters().getString("file")).getFileName().toString();
+        ImportRequest request = ImportRequest.from(execution.getJobParameters());
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             throw new CommandException(ImportOutcome.failureMessage(execution)
                     + " (execution " + execution.getId() + ", status " + execution.getStatus() + ")");
         }
         ImportCounts counts = ImportOutcome.countsOf(execution).orElseThrow();
-        System.out.println(file + ": " + counts);
+        System.out.println(request.fileName() + ": " + counts);
         if (counts.rejected() > 0) {
-            Path rejects = RejectsFile.pathFor(Path.of(execution.getJobParameters().getString("file")));
+            Path rejects = RejectsFile.pathFor(request.file());
             System.out.println("rejected rows with line, column and reason: " + rejects);
         }
         return 0;

@@ -10,6 +10,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -42,9 +43,8 @@ class ImportJobConfiguration {
                 .listener(new JobExecutionListener() {
                     @Override
                     public void beforeJob(JobExecution execution) {
-                        var parameters = execution.getJobParameters();
-                        history.started(execution.getJobInstance().getInstanceId(),
-                                kind(parameters.getString("kind")), parameters.getString("file"));
+                        ImportRequest request = ImportRequest.from(execution.getJobParameters());
+                        history.started(execution.getJobInstance().getInstanceId(), request.kind(), request.file().toString());
                     }
 
                     @Override
@@ -65,9 +65,8 @@ class ImportJobConfiguration {
         return new StepBuilder("checkImportFileStep", jobRepository)
                 .tasklet((contribution, context) -> {
                     StepExecution step = contribution.getStepExecution();
-                    var parameters = step.getJobExecution().getJobParameters();
-                    ImportFileCheck.Checked checked = ImportFileCheck.check(Path.of(parameters.getString("file")),
-                            kind(parameters.getString("kind")));
+                    ImportRequest request = ImportRequest.from(step.getJobExecution().getJobParameters());
+                    ImportFileCheck.Checked checked = ImportFileCheck.check(request.file(), request.kind());
                     step.getJobExecution().getExecutionContext().putLong(TOTAL, checked.rows());
                     checked.state().saveTo(step.getJobExecution().getExecutionContext());
                     return RepeatStatus.FINISHED;
@@ -92,23 +91,26 @@ class ImportJobConfiguration {
 
     @Bean
     @StepScope
-    CsvRowReader csvRowReader(@Value("#{jobParameters['file']}") String file, @Value("#{jobParameters['kind']}") String kind,
+    CsvRowReader csvRowReader(@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters,
             @Value("#{stepExecution.jobExecution.executionContext}") ExecutionContext jobContext) {
-        return new CsvRowReader(Path.of(file), kind(kind), FileState.from(jobContext));
+        ImportRequest request = ImportRequest.from(parameters);
+        return new CsvRowReader(request.file(), request.kind(), FileState.from(jobContext));
     }
 
     @Bean
     @StepScope
-    RowParser rowParser(@Value("#{jobParameters['kind']}") String kind, CsvRowReader csvRowReader, JdbcTemplate jdbc) {
-        return new RowParser(kind(kind), csvRowReader::header, ReferenceCodes.load(jdbc));
+    RowParser rowParser(@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters, CsvRowReader csvRowReader,
+            JdbcTemplate jdbc) {
+        return new RowParser(ImportRequest.from(parameters).kind(), csvRowReader::header, ReferenceCodes.load(jdbc));
     }
 
     @Bean
     @StepScope
-    ImportRowWriter importRowWriter(@Value("#{jobParameters['kind']}") String kind, @Value("#{jobParameters['file']}") String file,
+    ImportRowWriter importRowWriter(@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters,
             @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long jobInstanceId, JdbcTemplate jdbc,
             DatabaseDialect dialect) {
-        return new ImportRowWriter(jdbc, dialect, kind(kind), jobInstanceId, Path.of(file).getFileName().toString());
+        ImportRequest request = ImportRequest.from(parameters);
+        return new ImportRowWriter(jdbc, dialect, request.kind(), jobInstanceId, request.fileName());
     }
 
     @Bean
@@ -125,18 +127,12 @@ class ImportJobConfiguration {
                         throw new IllegalStateException("row counts do not add up: " + counts + " of " + total
                                 + " rows in the file; the import is not complete");
                     }
-                    Path input = Path.of(job.getJobParameters().getString("file"));
-                    RejectsFile.write(jdbc, instanceId, input, counts.rejected());
+                    RejectsFile.write(jdbc, instanceId, ImportRequest.from(job.getJobParameters()).file(), counts.rejected());
                     history.completed(instanceId, counts);
                     contribution.setExitStatus(counts.rejected() > 0
                             ? new ExitStatus("COMPLETED_WITH_REJECTS") : ExitStatus.COMPLETED);
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();
-    }
-
-    static ImportKind kind(String name) {
-        return ImportKind.byName(name).orElseThrow(() -> new ImportFileException(
-                "unknown kind '" + name + "'; the kinds are " + ImportKind.names()));
     }
 }

@@ -1,5 +1,6 @@
 package com.qualityreview.intake;
 
+import java.nio.file.Path;
 
 import com.qualityreview.system.ProgressLog;
 
@@ -25,7 +26,7 @@ final class ImportProgress implements StepExecutionListener, ChunkListener<Sourc
     public void beforeStep(StepExecution stepExecution) {
         step = stepExecution;
         alreadyRead = stepExecution.getExecutionContext().getLong(READ, 0L);
-        String file = stepExecution.getJobExecution().getJobParameters().getString("file");
+        Path file = ImportRequest.from(stepExecution.getJobExecution().getJobParameters()).file();
         long total = stepExecution.getJobExecution().getExecutionContext().getLong(ImportJobConfiguration.TOTAL, 0L);
         progress = ProgressLog.forStep(stepExecution, "import " + file, "rows", total, alreadyRead);
     }

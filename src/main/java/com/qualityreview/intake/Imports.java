@@ -35,7 +35,7 @@ public class Imports {
 
     /** Runs the import of one file to its end (or failure). */
     public JobExecution run(ImportKind kind, Path file) throws Exception {
-        return jobOperator.start(importJob, ImportCommand.parameters(kind, file));
+        return jobOperator.start(importJob, new ImportRequest(kind, file).toJobParameters());
     }
 
     /**
@@ -48,7 +48,7 @@ public class Imports {
                 : Path.of(originalName.replace('\\', '/')).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
         Path file = newUploadFile(UPLOAD_STAMP.format(LocalDateTime.now()), name);
         Files.copy(content, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        return backgroundJobs.start(importJob, ImportCommand.parameters(kind, file));
+        return backgroundJobs.start(importJob, new ImportRequest(kind, file).toJobParameters());
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.qualityreview.review.Period;
+import com.qualityreview.review.ReviewRun;
 import com.qualityreview.review.ReviewRuns;
 import com.qualityreview.system.NotFoundException;
 import com.qualityreview.system.QualityProperties;
@@ -78,7 +79,7 @@ public class ReportFiles {
 
     /** The file, or NotFoundException when there is no such review file. */
     public Path file(Period period, int revision, String name) {
-        Path file = PLAIN_NAME.matcher(name).matches() ? folder(period.toString(), revision).resolve(name) : null;
+        Path file = PLAIN_NAME.matcher(name).matches() ? ReviewRun.folder(reportsDir, period, revision).resolve(name) : null;
         if (file == null || !Files.isRegularFile(file)) {
             throw new NotFoundException("there is no file '" + name + "' in the review of " + period + " revision " + revision);
         }
@@ -89,7 +90,7 @@ public class ReportFiles {
     }
 
     private List<ReportFile> files(String period, int revision) {
-        Path folder = folder(period, revision);
+        Path folder = ReviewRun.folder(reportsDir, Period.parse(period), revision);
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
@@ -110,10 +111,6 @@ public class ReportFiles {
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private Path folder(String period, int revision) {
-        return reportsDir.resolve(period).resolve("r" + revision);
     }
 
     private static long size(Path file) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.qualityreview.review.ReviewResult;
 import com.qualityreview.review.ReviewResults;
+import com.qualityreview.review.ReviewRun;
 import com.qualityreview.review.ReviewStepContribution;
 import com.qualityreview.system.QualityProperties;
 
@@ -27,7 +28,7 @@ class ReportingConfiguration {
             ReviewResults results, ReportRendering rendering, ReportFiles files, QualityProperties properties) {
         Step step = new StepBuilder("renderReportsStep", jobRepository)
                 .tasklet((contribution, context) -> {
-                    var run = ReviewStepContribution.run(contribution.getStepExecution().getJobParameters());
+                    var run = ReviewRun.from(contribution.getStepExecution().getJobParameters());
                     ReviewResult result = results.load(run.period(), run.revision()).orElseThrow();
                     Path folder = run.folder(properties.reportsDir());
                     List<ReportRendering.RenderedReport> reports = rendering.render(result, folder);

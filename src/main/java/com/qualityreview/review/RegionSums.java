@@ -50,7 +50,7 @@ final class RegionSums {
      *
      * @throws IllegalStateException when the context is of a version this release cannot read
      */
-    static RegionSums from(ExecutionContext context, ReviewKey key, Map<String, KpiDefinition> kpis) {
+    static RegionSums from(ExecutionContext context, ReviewRun key, Map<String, KpiDefinition> kpis) {
         RegionSums sums = new RegionSums();
         if (ReviewContext.version(context, key) == 1) {
             if (context.get(ReviewContext.V1_ROLL_UP) instanceof SiteSummaryWriter.RollUp legacy) {

@@ -99,7 +99,7 @@ class ReviewCommand implements Command, JobOutcome {
 
     @Override
     public Optional<String> counts(JobExecution execution) {
-        ReviewKey key = ReviewJobConfiguration.key(execution.getJobParameters());
+        ReviewRun key = ReviewRun.from(execution.getJobParameters());
         Map<String, Long> counts = reviews.ratingCounts(key.period(), key.revision());
         return counts.isEmpty() ? Optional.empty()
                 : Optional.of("sites " + counts.values().stream().mapToLong(Long::longValue).sum());
@@ -107,7 +107,7 @@ class ReviewCommand implements Command, JobOutcome {
 
     @Override
     public int print(JobExecution execution) {
-        ReviewKey key = ReviewJobConfiguration.key(execution.getJobParameters());
+        ReviewRun key = ReviewRun.from(execution.getJobParameters());
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
             throw new CommandException("review of " + key.period() + " revision " + key.revision() + " " + execution.getStatus()

@@ -30,7 +30,7 @@ final class ReviewContext {
      * @return 1 or {@value #VERSION}; a context with nothing of a review's in it yet is of this version
      * @throws IllegalStateException for any other version, saying what to do
      */
-    static int version(ExecutionContext context, ReviewKey key) {
+    static int version(ExecutionContext context, ReviewRun key) {
         if (!context.containsKey(VERSION_KEY)) {
             return context.containsKey(V1_ROLL_UP) || context.containsKey(V1_READ_COUNT) ? 1 : VERSION;
         }

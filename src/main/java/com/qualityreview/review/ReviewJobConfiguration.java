@@ -48,14 +48,14 @@ class ReviewJobConfiguration {
                     // have been taken over by another execution of the same period and revision.
                     @Override
                     public void beforeJob(JobExecution execution) {
-                        runs.claim(key(execution.getJobParameters()), execution.getJobInstance().getInstanceId(), execution.getId());
+                        runs.claim(ReviewRun.from(execution.getJobParameters()), execution.getJobInstance().getInstanceId(), execution.getId());
                     }
 
                     @Override
                     public void afterJob(JobExecution execution) {
                         String folder = execution.getExecutionContext().containsKey(SUMMARY_FILE)
                                 ? Path.of(execution.getExecutionContext().getString(SUMMARY_FILE)).getParent().toString() : null;
-                        runs.finished(key(execution.getJobParameters()), execution.getId(), execution.getStatus().name(), folder);
+                        runs.finished(ReviewRun.from(execution.getJobParameters()), execution.getId(), execution.getStatus().name(), folder);
                     }
                 })
                 .start(prepareReviewStep)
@@ -68,18 +68,13 @@ class ReviewJobConfiguration {
         return job.build();
     }
 
-    static ReviewKey key(JobParameters parameters) {
-        return new ReviewKey(Period.parse(parameters.getString("period")), parameters.getLong("revision").intValue(),
-                ZoneId.of(parameters.getString("zone")));
-    }
-
     @Bean
     Step prepareReviewStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, ReviewStore store,
             JdbcTemplate jdbc) {
         return new StepBuilder("prepareReviewStep", jobRepository)
                 .tasklet((contribution, context) -> {
                     // The run was claimed before the first step; a revision run again starts clean.
-                    store.deleteResults(key(contribution.getStepExecution().getJobParameters()));
+                    store.deleteResults(ReviewRun.from(contribution.getStepExecution().getJobParameters()));
                     // The sites reviewed are fixed now, for this execution and its restarts.
                     ReviewedSites.record(contribution.getStepExecution().getJobExecution().getExecutionContext(),
                             ReviewReference.activeSites(jdbc));
@@ -107,7 +102,7 @@ class ReviewJobConfiguration {
     @Bean
     @StepScope
     SiteReader siteReader(@Value("#{stepExecution}") StepExecution step, JdbcTemplate jdbc) {
-        return new SiteReader(step.getJobExecution().getExecutionContext(), jdbc, key(step.getJobParameters()));
+        return new SiteReader(step.getJobExecution().getExecutionContext(), jdbc, ReviewRun.from(step.getJobParameters()));
     }
 
     @Bean
@@ -115,7 +110,7 @@ class ReviewJobConfiguration {
     SiteSummaryWriter siteSummaryWriter(@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters, DataSource dataSource,
             ReviewStore store, StarRater starRater, DatabaseDialect dialect) {
         JdbcTemplate streaming = streaming(dataSource);
-        return new SiteSummaryWriter(streaming, store, key(parameters), ReviewReference.load(streaming), starRater,
+        return new SiteSummaryWriter(streaming, store, ReviewRun.from(parameters), ReviewReference.load(streaming), starRater,
                 QualityIndexWeights.DEFAULT, dialect);
     }
 
@@ -124,7 +119,7 @@ class ReviewJobConfiguration {
             ReviewStore store, @Value("${quality.organisation-name:Organisation}") String organisationName, DatabaseDialect dialect) {
         return new StepBuilder("rollUpRegionsStep", jobRepository)
                 .tasklet((contribution, context) -> new RollUpTasklet(streaming(dataSource), store,
-                        key(contribution.getStepExecution().getJobParameters()), QualityIndexWeights.DEFAULT, organisationName, dialect)
+                        ReviewRun.from(contribution.getStepExecution().getJobParameters()), QualityIndexWeights.DEFAULT, organisationName, dialect)
                         .execute(contribution, context), transactionManager)
                 .build();
     }
@@ -132,7 +127,7 @@ class ReviewJobConfiguration {
     @Bean
     Step computeTrendsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
         return new StepBuilder("computeTrendsStep", jobRepository)
-                .tasklet((contribution, context) -> new TrendTasklet(jdbc, key(contribution.getStepExecution().getJobParameters()))
+                .tasklet((contribution, context) -> new TrendTasklet(jdbc, ReviewRun.from(contribution.getStepExecution().getJobParameters()))
                         .execute(contribution, context), transactionManager)
                 .build();
     }
@@ -143,8 +138,8 @@ class ReviewJobConfiguration {
         return new StepBuilder("writeSummaryCsvStep", jobRepository)
                 .tasklet((contribution, context) -> {
                     JobExecution job = contribution.getStepExecution().getJobExecution();
-                    ReviewKey key = key(job.getJobParameters());
-                    Path file = SummaryCsv.write(jdbc, key, reviewFolder(properties, key));
+                    ReviewRun key = ReviewRun.from(job.getJobParameters());
+                    Path file = SummaryCsv.write(jdbc, key, key.folder(properties.reportsDir()));
                     job.getExecutionContext().putString(SUMMARY_FILE, file.toAbsolutePath().toString());
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
@@ -154,12 +149,8 @@ class ReviewJobConfiguration {
 
     /** For progress lines: the sites recorded when the review started (the active ones for a review that recorded none). */
     private static int reviewedSites(StepExecution step, JdbcTemplate jdbc) {
-        return ReviewedSites.recorded(step.getJobExecution().getExecutionContext(), key(step.getJobParameters())).map(java.util.List::size)
+        return ReviewedSites.recorded(step.getJobExecution().getExecutionContext(), ReviewRun.from(step.getJobParameters())).map(java.util.List::size)
                 .orElseGet(() -> jdbc.queryForObject("SELECT COUNT(*) FROM site WHERE active = TRUE", Integer.class));
-    }
-
-    static Path reviewFolder(QualityProperties properties, ReviewKey key) {
-        return properties.reportsDir().resolve(key.periodText()).resolve("r" + key.revision());
     }
 
     /** PgJDBC streams a result set only inside a transaction and with a fetch size. */

@@ -45,7 +45,7 @@ record ReviewReference(List<Site> sites, Map<String, String> regionNames, List<C
      * The sites a review has summarised so far (all of them once the summarise step is done), with
      * the names and regions they were summarised with, in code order.
      */
-    static List<Site> summarisedSites(JdbcTemplate jdbc, ReviewKey key) {
+    static List<Site> summarisedSites(JdbcTemplate jdbc, ReviewRun key) {
         return jdbc.query("SELECT scope_code, scope_name, region_code FROM review_figures WHERE period = ? AND revision = ?"
                 + " AND scope_type = 'SITE' AND period_role = 'CURRENT' ORDER BY scope_code",
                 (row, n) -> new Site(row.getString(1), row.getString(2), row.getString(3)), key.periodText(), key.revision());

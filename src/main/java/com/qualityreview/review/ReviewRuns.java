@@ -88,7 +88,7 @@ public class ReviewRuns {
      * guard holds across machines. A claim left RUNNING by an execution whose process is gone
      * (its lease expired) is taken over; a live one is refused.
      */
-    void claim(ReviewKey key, long jobInstanceId, long jobExecutionId) {
+    void claim(ReviewRun key, long jobInstanceId, long jobExecutionId) {
         // Leased before the claim is visible: a claim whose execution shows no live lease may be taken over.
         leases.hold(jobExecutionId);
         for (int attempt = 1; attempt <= 3; attempt++) {
@@ -126,7 +126,7 @@ public class ReviewRuns {
     }
 
     /** Only the execution holding the claim ends it: one that lost its claim changes nothing. */
-    void finished(ReviewKey key, long jobExecutionId, String status, String reportsDir) {
+    void finished(ReviewRun key, long jobExecutionId, String status, String reportsDir) {
         jdbc.update("UPDATE review_run SET status = ?, finished_at = ?, reports_dir = COALESCE(?, reports_dir)"
                 + " WHERE period = ? AND revision = ? AND job_execution_id = ?", status, OffsetDateTime.now(ZoneOffset.UTC),
                 reportsDir, key.periodText(), key.revision(), jobExecutionId);

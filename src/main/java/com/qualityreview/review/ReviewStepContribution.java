@@ -37,18 +37,4 @@ public interface ReviewStepContribution {
             }
         };
     }
-
-    /** The period and revision of the running review, from its job parameters. */
-    static ReviewRun run(org.springframework.batch.core.job.parameters.JobParameters parameters) {
-        ReviewKey key = ReviewJobConfiguration.key(parameters);
-        return new ReviewRun(key.period(), key.revision(), key.zone());
-    }
-
-    record ReviewRun(Period period, int revision, java.time.ZoneId zone) {
-
-        /** {@code <reports-dir>/<period>/r<revision>}, where all of the review's files go. */
-        public java.nio.file.Path folder(java.nio.file.Path reportsDir) {
-            return reportsDir.resolve(period.toString()).resolve("r" + revision);
-        }
-    }
 }

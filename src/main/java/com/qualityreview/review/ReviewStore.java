@@ -27,13 +27,13 @@ class ReviewStore {
         this.jdbc = jdbc;
     }
 
-    void deleteResults(ReviewKey key) {
+    void deleteResults(ReviewRun key) {
         for (String table : RESULT_TABLES) {
             jdbc.update("DELETE FROM " + table + " WHERE period = ? AND revision = ?", key.periodText(), key.revision());
         }
     }
 
-    void insertFigures(Batch batch, ReviewKey key, String scopeType, String scopeCode, String role, String name, String regionCode,
+    void insertFigures(Batch batch, ReviewRun key, String scopeType, String scopeCode, String role, String name, String regionCode,
             ScopeStats stats, ScopeFigures figures, Optional<BigDecimal> median, Rating rating, RatingChange change) {
         FeedbackStats feedback = stats.feedback();
         Map<Integer, Long> csat = feedback.csatDistribution();
@@ -56,7 +56,7 @@ class ReviewStore {
     }
 
     /** Pareto and KPI results, for the reviewed period only. */
-    void insertDetails(Batch batch, ReviewKey key, String scopeType, String scopeCode, ScopeStats stats, ScopeFigures figures) {
+    void insertDetails(Batch batch, ReviewRun key, String scopeType, String scopeCode, ScopeStats stats, ScopeFigures figures) {
         List<ParetoEntry> pareto = stats.feedback().complaintPareto();
         List<Object[]> paretoRows = new ArrayList<>();
         for (int i = 0; i < pareto.size(); i++) {
@@ -75,7 +75,7 @@ class ReviewStore {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", kpiRows);
     }
 
-    void insertSiteAssessment(Batch batch, ReviewKey key, String siteCode, ScopeFigures figures, RatingResult rating, List<Warning> warnings) {
+    void insertSiteAssessment(Batch batch, ReviewRun key, String siteCode, ScopeFigures figures, RatingResult rating, List<Warning> warnings) {
         List<Object[]> mandatory = new ArrayList<>();
         for (MandatoryCriterionStatus status : figures.mandatoryStatuses()) {
             mandatory.add(new Object[] {key.periodText(), key.revision(), siteCode, status.criterionCode(),
@@ -100,7 +100,7 @@ class ReviewStore {
                 + " message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", warningRows);
     }
 
-    private static void addCompliance(List<Object[]> rows, ReviewKey key, String siteCode, String role, LevelCompliance level) {
+    private static void addCompliance(List<Object[]> rows, ReviewRun key, String siteCode, String role, LevelCompliance level) {
         List<Requirement> requirements = level.requirements();
         for (int i = 0; i < requirements.size(); i++) {
             Requirement r = requirements.get(i);
@@ -110,7 +110,7 @@ class ReviewStore {
     }
 
     /** After the scope's figures are stored (the batch flushed): its rating counts and share of 3+ stars. */
-    void insertRatingCounts(ReviewKey key, String scopeType, String scopeCode, RatingDistribution distribution) {
+    void insertRatingCounts(ReviewRun key, String scopeType, String scopeCode, RatingDistribution distribution) {
         List<Object[]> rows = new ArrayList<>();
         for (Rating rating : Rating.values()) {
             rows.add(new Object[] {key.periodText(), key.revision(), scopeType, scopeCode, rating.code(), distribution.count(rating)});

@@ -32,7 +32,7 @@ final class ReviewedSites {
     }
 
     /** The sites recorded, in their order; none for a review started by a release that did not record them. */
-    static Optional<List<ReviewReference.Site>> recorded(ExecutionContext job, ReviewKey key) {
+    static Optional<List<ReviewReference.Site>> recorded(ExecutionContext job, ReviewRun key) {
         ReviewContext.version(job, key);
         if (!(job.get(KEY) instanceof List<?> saved)) {
             return Optional.empty();

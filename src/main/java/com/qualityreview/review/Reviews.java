@@ -13,7 +13,6 @@ import com.qualityreview.system.QualityProperties;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -66,12 +65,7 @@ public class Reviews {
         int number = revision.orElseGet(() -> Math.max(runs.nextRevision(period),
                 started.keySet().stream().mapToInt(Long::intValue).max().orElse(0) + 1));
         refuseIfRunning(period, number, Optional.ofNullable(started.get((long) number)));
-        return new JobParametersBuilder()
-                .addString("period", period.toString())
-                .addLong("revision", (long) number)
-                .addLong("run.id", System.nanoTime())
-                .addString("zone", properties.zoneId().getId(), false)
-                .toJobParameters();
+        return new ReviewRun(period, number, properties.zoneId()).toJobParameters();
     }
 
     /**

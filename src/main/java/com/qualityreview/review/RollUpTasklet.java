@@ -35,12 +35,12 @@ class RollUpTasklet implements Tasklet {
 
     private final JdbcTemplate jdbc;
     private final ReviewStore store;
-    private final ReviewKey key;
+    private final ReviewRun key;
     private final QualityIndexWeights weights;
     private final String organisationName;
     private final DatabaseDialect dialect;
 
-    RollUpTasklet(JdbcTemplate streamingJdbc, ReviewStore store, ReviewKey key, QualityIndexWeights weights, String organisationName,
+    RollUpTasklet(JdbcTemplate streamingJdbc, ReviewStore store, ReviewRun key, QualityIndexWeights weights, String organisationName,
             DatabaseDialect dialect) {
         this.jdbc = streamingJdbc;
         this.store = store;
@@ -109,7 +109,7 @@ class RollUpTasklet implements Tasklet {
      * Two grouped queries per period, each one pass over the rows giving every region (GROUPING 0)
      * and the organisation (GROUPING 1): the medians, and the distinct audits.
      */
-    private FromRows fromRows(ReviewKey.Bounds bounds) {
+    private FromRows fromRows(ReviewRun.Bounds bounds) {
         Map<String, Optional<BigDecimal>> medians = new HashMap<>();
         Map<String, Long> audits = new HashMap<>();
         AtomicReference<Optional<BigDecimal>> organisationMedian = new AtomicReference<>(Optional.empty());

@@ -21,13 +21,13 @@ class SiteReader implements ItemStreamReader<ReviewReference.Site> {
 
     private final ExecutionContext jobContext;
     private final JdbcTemplate jdbc;
-    private final ReviewKey key;
+    private final ReviewRun key;
     private List<ReviewReference.Site> sites;
     private int next;
     private String lastRead;
     private long done;
 
-    SiteReader(ExecutionContext jobContext, JdbcTemplate jdbc, ReviewKey key) {
+    SiteReader(ExecutionContext jobContext, JdbcTemplate jdbc, ReviewRun key) {
         this.jobContext = jobContext;
         this.jdbc = jdbc;
         this.key = key;

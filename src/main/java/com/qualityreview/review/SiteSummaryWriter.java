@@ -28,14 +28,14 @@ class SiteSummaryWriter implements ItemStreamWriter<ReviewReference.Site> {
 
     private final JdbcTemplate jdbc;
     private final ReviewStore store;
-    private final ReviewKey key;
+    private final ReviewRun key;
     private final ReviewReference reference;
     private final StarRater rater;
     private final QualityIndexWeights weights;
     private final DatabaseDialect dialect;
     private RegionSums regions;
 
-    SiteSummaryWriter(JdbcTemplate streamingJdbc, ReviewStore store, ReviewKey key, ReviewReference reference,
+    SiteSummaryWriter(JdbcTemplate streamingJdbc, ReviewStore store, ReviewRun key, ReviewReference reference,
             StarRater rater, QualityIndexWeights weights, DatabaseDialect dialect) {
         this.dialect = dialect;
         this.jdbc = streamingJdbc;
@@ -100,7 +100,7 @@ class SiteSummaryWriter implements ItemStreamWriter<ReviewReference.Site> {
         }
     }
 
-    private Map<String, SiteRows> read(List<? extends ReviewReference.Site> sites, ReviewKey.Bounds bounds) {
+    private Map<String, SiteRows> read(List<? extends ReviewReference.Site> sites, ReviewRun.Bounds bounds) {
         Map<String, SiteRows> bySite = new LinkedHashMap<>();
         sites.forEach(site -> bySite.put(site.code(), new SiteRows()));
         String first = sites.get(0).code();

@@ -32,7 +32,7 @@ final class SummaryCsv {
     private SummaryCsv() {
     }
 
-    static Path write(JdbcTemplate jdbc, ReviewKey key, Path folder) throws IOException {
+    static Path write(JdbcTemplate jdbc, ReviewRun key, Path folder) throws IOException {
         Files.createDirectories(folder);
         Path target = folder.resolve("summary.csv");
         Path temporary = folder.resolve("summary.csv.tmp");

@@ -24,9 +24,9 @@ class TrendTasklet implements Tasklet {
     static final int PERIODS = 12;
 
     private final JdbcTemplate jdbc;
-    private final ReviewKey key;
+    private final ReviewRun key;
 
-    TrendTasklet(JdbcTemplate jdbc, ReviewKey key) {
+    TrendTasklet(JdbcTemplate jdbc, ReviewRun key) {
         this.jdbc = jdbc;
         this.key = key;
     }
@@ -38,7 +38,7 @@ class TrendTasklet implements Tasklet {
         List<Period> periods = key.period().trailing(PERIODS);
         List<Object[]> rows = new ArrayList<>();
         for (int position = 0; position < periods.size(); position++) {
-            ReviewKey.Bounds bounds = ReviewKey.Bounds.of(periods.get(position), key.zone());
+            ReviewRun.Bounds bounds = ReviewRun.Bounds.of(periods.get(position), key.zone());
             Map<String, TrendPoint> bySite = new HashMap<>();
             jdbc.query("SELECT site_code, COUNT(*), SUM(csat), COUNT(csat), SUM(CASE WHEN nps >= 9 THEN 1 ELSE 0 END),"
                     + " SUM(CASE WHEN nps <= 6 THEN 1 ELSE 0 END), COUNT(nps), SUM(CASE WHEN complaint THEN 1 ELSE 0 END)"

@@ -73,10 +73,10 @@ class ImportBenchmark {
         writeFeedback(feedback, ROWS);
         System.out.printf("generated %,d feedback rows (%,d bytes) in %.1f s%n", ROWS, Files.size(feedback),
                 (System.nanoTime() - generateStart) / 1e9);
-        assertThat(jobOperator.start(importJob, ImportCommand.parameters(ImportKind.SITES, sites)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(jobOperator.start(importJob, new ImportRequest(ImportKind.SITES, sites).toJobParameters()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
         long importStart = System.nanoTime();
-        JobExecution execution = jobOperator.start(importJob, ImportCommand.parameters(ImportKind.FEEDBACK, feedback));
+        JobExecution execution = jobOperator.start(importJob, new ImportRequest(ImportKind.FEEDBACK, feedback).toJobParameters());
         double importSeconds = (System.nanoTime() - importStart) / 1e9;
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(ImportOutcome.countsOf(execution).orElseThrow()).isEqualTo(new ImportCounts(ROWS, ROWS, 0));

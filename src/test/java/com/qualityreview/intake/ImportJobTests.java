@@ -94,7 +94,7 @@ abstract class ImportJobTests {
     }
 
     JobExecution run(ImportKind kind, Path file) throws Exception {
-        return jobOperator.start(importJob, ImportCommand.parameters(kind, file));
+        return jobOperator.start(importJob, new ImportRequest(kind, file).toJobParameters());
     }
 
     JobExecution importText(ImportKind kind, String name, String content) throws Exception {

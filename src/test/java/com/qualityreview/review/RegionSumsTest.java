@@ -40,7 +40,7 @@ class RegionSumsTest {
             KpiAggregation.LAST);
     static final List<KpiDefinition> KPIS = List.of(SALES, TURNOVER, WAIT);
     static final Map<String, KpiDefinition> KPIS_BY_CODE = Map.of("WAIT", WAIT, "SALES", SALES, "TURNOVER", TURNOVER);
-    static final ReviewKey KEY = new ReviewKey(Period.parse("2026-10"), 2, ZoneOffset.UTC);
+    static final ReviewRun KEY = new ReviewRun(Period.parse("2026-10"), 2, ZoneOffset.UTC);
 
     static ScopeStats s1() {
         ScopeStats s = new ScopeStats();

@@ -12,7 +12,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 class ReviewedSitesTest {
 
-    static final ReviewKey KEY = new ReviewKey(Period.parse("2026-10"), 1, ZoneOffset.UTC);
+    static final ReviewRun KEY = new ReviewRun(Period.parse("2026-10"), 1, ZoneOffset.UTC);
 
     @Test
     void theRecordedSitesReadBackInTheirOrderWithTheirNamesAndRegions() {

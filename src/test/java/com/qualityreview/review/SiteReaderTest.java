@@ -14,7 +14,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 /** The reader over recorded sites (no database needed: it is read only for reviews that recorded none). */
 class SiteReaderTest {
 
-    static final ReviewKey KEY = new ReviewKey(Period.parse("2026-10"), 1, ZoneOffset.UTC);
+    static final ReviewRun KEY = new ReviewRun(Period.parse("2026-10"), 1, ZoneOffset.UTC);
     static final List<ReviewReference.Site> SITES = List.of(new ReviewReference.Site("A", "Alpha", "R1"),
             new ReviewReference.Site("B", "Beta", "R1"), new ReviewReference.Site("C", "Gamma", "R2"),
             new ReviewReference.Site("D", "Delta", "R2"));

@@ -40,7 +40,7 @@ class SummaryCsvTest {
                 + " complaint_count, audit_count, nps, rating) VALUES ('2026-10', 1, 'CURRENT', 'SITE', ?, 2, 0, 0, ?, '3')",
                 "S-2", new BigDecimal("-100"));
 
-        Path summary = SummaryCsv.write(jdbc, new ReviewKey(Period.parse("2026-10"), 1, ZoneOffset.UTC), folder);
+        Path summary = SummaryCsv.write(jdbc, new ReviewRun(Period.parse("2026-10"), 1, ZoneOffset.UTC), folder);
 
         assertThat(Files.readAllLines(summary)).containsExactly(String.join(",", SummaryCsv.COLUMNS),
                 "SITE,\"'@SUM(1+1)\",2026-10,4,,,-8.500000,,,,,,0,,,,,0,,,\"'-1+2\"",
