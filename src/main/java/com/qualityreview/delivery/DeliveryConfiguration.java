@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.qualityreview.reporting.ReportFiles;
+import com.qualityreview.reporting.ReportingProperties;
 import com.qualityreview.review.ReviewResult;
 import com.qualityreview.review.ReviewResults;
 import com.qualityreview.review.ReviewRun;
@@ -21,31 +22,28 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Adds to the review: planDeliveriesStep (one delivery per stakeholder in the outbox table) and
  * sendDeliveriesStep (sends what is pending). The steps keep no transaction of their own: every
- * status change commits at once, so a restart sees exactly what was sent.
+ * status change commits at once, so a restart sees exactly what was sent. Settings:
+ * {@link DeliveryProperties}, and the languages of {@link ReportingProperties}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DeliveryProperties.class)
 class DeliveryConfiguration {
 
     static final Path DEFAULT_STAKEHOLDERS = Path.of("jobs/stakeholders.yml");
 
     @Bean
-    DeliverySettings deliverySettings(QualityProperties properties,
-            @Value("${quality.reports.locales:en,zh-CN}") List<String> locales,
-            @Value("${quality.mail.from:Quality Review <quality-review@localhost>}") String from,
-            @Value("${quality.mail.message-id-domain:quality-review.local}") String messageIdDomain,
-            @Value("${quality.delivery.max-attempts:4}") int maxAttempts,
-            @Value("${quality.delivery.retry-delay:PT2S}") Duration retryDelay,
-            @Value("${quality.delivery.threads:8}") int threads) {
+    DeliverySettings deliverySettings(QualityProperties properties, ReportingProperties reporting, DeliveryProperties settings) {
+        DeliveryProperties.Sending sending = settings.delivery();
         return new DeliverySettings(properties.stakeholders(), properties.stakeholders().equals(DEFAULT_STAKEHOLDERS),
-                locales.stream().map(Locale::forLanguageTag).collect(Collectors.toSet()), from, messageIdDomain, maxAttempts,
-                retryDelay, properties.reportsDir(), Math.max(1, threads));
+                reporting.languages().stream().collect(Collectors.toSet()), settings.mail().from(), settings.mail().messageIdDomain(),
+                sending.maxAttempts(), sending.retryDelay(), properties.reportsDir(), Math.max(1, sending.threads()));
     }
 
     record DeliverySettings(Path stakeholders, boolean defaultStakeholders, Set<Locale> locales, String from,

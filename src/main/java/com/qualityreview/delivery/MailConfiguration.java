@@ -19,7 +19,6 @@ import jakarta.mail.internet.MimeMessage;
 import com.qualityreview.system.QualityProperties;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -35,13 +34,11 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 class MailConfiguration {
 
     @Bean
-    MailTransport mailTransport(ObjectProvider<JavaMailSender> mailSender, QualityProperties properties,
-            @Value("${quality.mail.connect-timeout:PT10S}") Duration connectTimeout,
-            @Value("${quality.mail.read-timeout:PT60S}") Duration readTimeout,
-            @Value("${quality.mail.write-timeout:PT60S}") Duration writeTimeout) {
+    MailTransport mailTransport(ObjectProvider<JavaMailSender> mailSender, QualityProperties properties, DeliveryProperties settings) {
         JavaMailSender smtp = mailSender.getIfAvailable();
         if (smtp instanceof JavaMailSenderImpl server) {
-            return smtp(server, connectTimeout, readTimeout, writeTimeout);
+            DeliveryProperties.Mail mail = settings.mail();
+            return smtp(server, mail.connectTimeout(), mail.readTimeout(), mail.writeTimeout());
         }
         if (smtp != null) {
             throw new IllegalStateException("spring.mail: the mail sender is a " + smtp.getClass().getName()

@@ -3,7 +3,6 @@ package com.qualityreview.intake;
 import java.nio.file.Path;
 
 import com.qualityreview.system.DatabaseDialect;
-import com.qualityreview.system.QualityProperties;
 
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -19,6 +18,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,9 +28,10 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The import job (SPEC section 7): one file of one kind. It checks the whole file first, then
  * loads it in committed chunks, then writes the rejects file and checks that every row read was
  * written or rejected. Parameters: {@code kind}, {@code file} and {@code run.id} (so that the same
- * file can be imported again later).
+ * file can be imported again later). Settings (also of the inbound scan): {@link IntakeProperties}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IntakeProperties.class)
 class ImportJobConfiguration {
 
     static final String JOB_NAME = "importJob";
@@ -78,9 +79,9 @@ class ImportJobConfiguration {
 
     @Bean
     Step loadImportRowsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            QualityProperties properties, CsvRowReader csvRowReader, RowParser rowParser, ImportRowWriter importRowWriter) {
+            IntakeProperties settings, CsvRowReader csvRowReader, RowParser rowParser, ImportRowWriter importRowWriter) {
         return new StepBuilder("loadImportRowsStep", jobRepository)
-                .<SourceRow, ParsedRow>chunk(properties.importing().chunkSize())
+                .<SourceRow, ParsedRow>chunk(settings.importing().chunkSize())
                 .transactionManager(transactionManager)
                 .reader(csvRowReader)
                 .processor(rowParser)

@@ -14,7 +14,6 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -35,7 +34,8 @@ class InboundJobConfiguration {
 
     @Bean
     Step scanInboundFolderStep(JobRepository jobRepository, Imports imports, QualityProperties properties, Clock clock,
-            @Value("${quality.inbound.settle-time:PT30S}") Duration settleTime) {
+            IntakeProperties settings) {
+        Duration settleTime = settings.inbound().settleTime();
         return new StepBuilder("scanInboundFolderStep", jobRepository)
                 .tasklet((contribution, context) -> {
                     // The imports are jobs of their own: they run on a thread outside this step's transaction.

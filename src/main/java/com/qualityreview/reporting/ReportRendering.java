@@ -18,7 +18,6 @@ import com.qualityreview.review.ReviewResults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,14 +37,11 @@ public class ReportRendering {
     private final List<Locale> locales;
     private final int threads;
 
-    ReportRendering(ReportTemplates templates, ReviewResults results,
-            @Value("${quality.reports.locales:en,zh-CN}") List<String> locales,
-            @Value("${quality.reports.threads:0}") int threads) {
+    ReportRendering(ReportTemplates templates, ReviewResults results, ReportingProperties settings) {
         this.templates = templates;
         this.results = results;
-        this.locales = locales.stream().map(Locale::forLanguageTag).toList();
-        // One more than the cores: a report also waits on its comment queries and on the disk.
-        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors() + 1;
+        this.locales = settings.languages();
+        this.threads = settings.renderThreads();
     }
 
     /** One report written: its scope, language and file. */

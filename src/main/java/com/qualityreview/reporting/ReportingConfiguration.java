@@ -13,12 +13,14 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /** Adds renderReportsStep to the quality review, after its figures are stored: the PDFs, and which scope each is. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReportingProperties.class)
 class ReportingConfiguration {
 
     static final String RENDERED = "reports.rendered";

@@ -21,6 +21,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,9 +31,11 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The quality review job (SPEC section 7): for one period and revision, summarise and rate every
  * site, roll the figures up to regions and the organisation, compute 12-period trends, and write
  * summary.csv. Parameters:
- * {@code period}, {@code revision}, {@code run.id} (identifying) and {@code zone}.
+ * {@code period}, {@code revision}, {@code run.id} (identifying) and {@code zone}. Settings:
+ * {@link ReviewProperties}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReviewProperties.class)
 class ReviewJobConfiguration {
 
     static final String JOB_NAME = "qualityReviewJob";
@@ -85,12 +88,11 @@ class ReviewJobConfiguration {
 
     @Bean
     Step summariseSitesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            SiteReader siteReader, SiteSummaryWriter siteSummaryWriter, JdbcTemplate jdbc,
-            @Value("${quality.review.sites-per-chunk:50}") int sitesPerChunk) {
+            SiteReader siteReader, SiteSummaryWriter siteSummaryWriter, JdbcTemplate jdbc, ReviewProperties settings) {
         ExecutionContextPromotionListener promotion = new ExecutionContextPromotionListener();
         promotion.setKeys(new String[] {RegionSums.CURRENT_KEY, RegionSums.PREVIOUS_KEY, ReviewContext.VERSION_KEY});
         return new StepBuilder("summariseSitesStep", jobRepository)
-                .<ReviewReference.Site, ReviewReference.Site>chunk(sitesPerChunk)
+                .<ReviewReference.Site, ReviewReference.Site>chunk(settings.review().sitesPerChunk())
                 .transactionManager(transactionManager)
                 .reader(siteReader)
                 .writer(siteSummaryWriter)
@@ -116,10 +118,11 @@ class ReviewJobConfiguration {
 
     @Bean
     Step rollUpRegionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, DataSource dataSource,
-            ReviewStore store, @Value("${quality.organisation-name:Organisation}") String organisationName, DatabaseDialect dialect) {
+            ReviewStore store, ReviewProperties settings, DatabaseDialect dialect) {
         return new StepBuilder("rollUpRegionsStep", jobRepository)
                 .tasklet((contribution, context) -> new RollUpTasklet(streaming(dataSource), store,
-                        ReviewRun.from(contribution.getStepExecution().getJobParameters()), QualityIndexWeights.DEFAULT, organisationName, dialect)
+                        ReviewRun.from(contribution.getStepExecution().getJobParameters()), QualityIndexWeights.DEFAULT, settings.organisationName(),
+                        dialect)
                         .execute(contribution, context), transactionManager)
                 .build();
     }

@@ -2,7 +2,6 @@ package com.qualityreview.scheduling;
 
 import java.net.InetAddress;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 import com.qualityreview.review.ReviewRuns;
@@ -13,7 +12,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,24 +22,24 @@ import org.springframework.scheduling.support.CronExpression;
  * The two schedules of SPEC section 10, as cron expressions in quality.zone:
  * {@code quality.schedules.inbound-scan} (default 01:30 every night) and
  * {@code quality.schedules.monthly-review} (default 06:00 on the 1st: the previous month, a new revision
- * unless it has been reviewed already; see {@link MonthlyReview}).
+ * unless it has been reviewed already; see {@link MonthlyReview}). Settings: {@link SchedulingProperties}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SchedulingProperties.class)
 class SchedulingConfiguration {
 
     @Bean
     Scheduler scheduler(JdbcTemplate jdbc, QualityProperties properties, Clock clock, JobOperator jobOperator,
             @Qualifier("inboundScanJob") Job inboundScanJob, Reviews reviews, ReviewRuns reviewRuns,
-            @Value("${quality.schedules.inbound-scan:0 30 1 * * *}") String inboundScan,
-            @Value("${quality.schedules.monthly-review:0 0 6 1 * *}") String monthlyReview,
-            @Value("${quality.schedules.catch-up-window:P7D}") Duration catchUpWindow) throws Exception {
+            SchedulingProperties settings) throws Exception {
         return new Scheduler(jdbc, List.of(
-                new Scheduler.Schedule("inbound-scan", cron("quality.schedules.inbound-scan", inboundScan),
+                new Scheduler.Schedule("inbound-scan", cron("quality.schedules.inbound-scan", settings.inboundScan()),
                         due -> Scheduler.Outcome.launched(jobOperator.start(inboundScanJob, new JobParametersBuilder()
                                 .addLong("run.id", System.currentTimeMillis()).toJobParameters()))),
-                new Scheduler.Schedule("monthly-review", cron("quality.schedules.monthly-review", monthlyReview),
+                new Scheduler.Schedule("monthly-review", cron("quality.schedules.monthly-review", settings.monthlyReview()),
                         new MonthlyReview(reviews, reviewRuns))),
-                properties.zoneId(), catchUpWindow, clock, InetAddress.getLocalHost().getHostName() + "/" + ProcessHandle.current().pid());
+                properties.zoneId(), settings.catchUpWindow(), clock,
+                InetAddress.getLocalHost().getHostName() + "/" + ProcessHandle.current().pid());
     }
 
     private static CronExpression cron(String setting, String expression) {

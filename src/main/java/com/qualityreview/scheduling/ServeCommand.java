@@ -13,7 +13,6 @@ import com.qualityreview.system.UploadsRetention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
@@ -31,9 +30,9 @@ class ServeCommand implements Command {
     private final Duration tick;
     private final UploadsRetention uploads;
 
-    ServeCommand(Scheduler scheduler, @Value("${quality.schedules.tick:PT1M}") Duration tick, UploadsRetention uploads) {
+    ServeCommand(Scheduler scheduler, SchedulingProperties settings, UploadsRetention uploads) {
         this.scheduler = scheduler;
-        this.tick = tick;
+        this.tick = settings.tick();
         this.uploads = uploads;
     }
 

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +22,11 @@ import org.springframework.stereotype.Component;
  * {@code quality.login.failure-window} (15 min) for one user name, or from one address, logins
  * for that name or from that address are refused for {@code quality.login.lockout} (15 min),
  * right password or not. Kept in memory: each instance counts its own failures, and a restart
- * forgets them.
+ * forgets them. Settings: {@link LoginProperties}, registered here rather than with the (web only)
+ * SecurityConfiguration, so that a bad value stops every command, as it always has.
  */
 @Component
+@EnableConfigurationProperties(LoginProperties.class)
 class LoginThrottle {
 
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
@@ -38,19 +40,10 @@ class LoginThrottle {
     private final AuditLog audit;
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
-    LoginThrottle(@Value("${quality.login.max-failures:5}") int maxFailures,
-            @Value("${quality.login.failure-window:PT15M}") Duration window,
-            @Value("${quality.login.lockout:PT15M}") Duration lockout, Clock clock, AuditLog audit) {
-        if (maxFailures < 1) {
-            throw new IllegalArgumentException("quality.login.max-failures must be at least 1, was " + maxFailures);
-        }
-        if (window.isNegative() || window.isZero() || lockout.isNegative() || lockout.isZero()) {
-            throw new IllegalArgumentException("quality.login.failure-window and quality.login.lockout must be positive, were "
-                    + window + " and " + lockout);
-        }
-        this.maxFailures = maxFailures;
-        this.window = window;
-        this.lockout = lockout;
+    LoginThrottle(LoginProperties settings, Clock clock, AuditLog audit) {
+        this.maxFailures = settings.maxFailures();
+        this.window = settings.failureWindow();
+        this.lockout = settings.lockout();
         this.clock = clock;
         this.audit = audit;
     }

@@ -10,8 +10,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The product's own settings (SPEC section 11). A bad value stops the application at start with
- * a message that names the setting.
+ * The product's own cross-cutting settings (SPEC section 11; README, Configuration), defaults here
+ * and nowhere else. A module's own settings are in its settings record ({@code ReviewProperties},
+ * {@code ReportingProperties}, {@code DeliveryProperties}, {@code SchedulingProperties},
+ * {@code IntakeProperties}, {@code LoginProperties}). A bad value stops the application at start
+ * with a message that names the setting.
+ *
+ * @param zone organisation time zone for periods and schedules
+ * @param reportsDir where review files are written
+ * @param outboxDir where emails go as .eml when no SMTP host is configured
+ * @param inboundDir folder the inbound scan reads
+ * @param ratingScheme star rating scheme; the built-in default when that file is absent
+ * @param stakeholders report recipients
+ * @param uploadsDir where files uploaded through the API or console are kept
+ * @param uploads what happens to the uploads
+ * @param jobs liveness of running work
+ * @param users console and API users
+ * @param serveWhenNoCommand whether a command line with no command serves (false in tests, whose
+ *        contexts start with no command)
  */
 @ConfigurationProperties("quality")
 public record QualityProperties(
@@ -22,9 +38,10 @@ public record QualityProperties(
         @DefaultValue("jobs/star-rating.yml") Path ratingScheme,
         @DefaultValue("jobs/stakeholders.yml") Path stakeholders,
         @DefaultValue("./uploads") Path uploadsDir,
-        @DefaultValue Import importing,
+        @DefaultValue Uploads uploads,
         @DefaultValue Jobs jobs,
-        List<User> users) {
+        List<User> users,
+        @DefaultValue("true") boolean serveWhenNoCommand) {
 
     public QualityProperties {
         try {
@@ -44,8 +61,8 @@ public record QualityProperties(
             throw new IllegalArgumentException("quality.jobs.lease-time (" + jobs.leaseTime() + ") must be at least twice"
                     + " quality.jobs.heartbeat-interval (" + jobs.heartbeatInterval() + "), or a live job could look dead");
         }
-        if (importing.chunkSize() < 1) {
-            throw new IllegalArgumentException("quality.importing.chunk-size must be at least 1, was " + importing.chunkSize());
+        if (uploads.retention().isNegative() || uploads.retention().isZero()) {
+            throw new IllegalArgumentException("quality.uploads.retention must be positive (such as P30D), was " + uploads.retention());
         }
     }
 
@@ -53,8 +70,12 @@ public record QualityProperties(
         return ZoneId.of(zone);
     }
 
-    /** Import tuning: rows per committed chunk. */
-    public record Import(@DefaultValue("2000") int chunkSize) {
+    /**
+     * {@code quality.uploads.*}.
+     *
+     * @param retention uploads (and their rejects files) are deleted this long after they were last written
+     */
+    public record Uploads(@DefaultValue("P30D") java.time.Duration retention) {
     }
 
     /**

@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,12 +29,9 @@ public class UploadsRetention {
     private final Duration retention;
     private final Clock clock;
 
-    UploadsRetention(QualityProperties properties, @Value("${quality.uploads.retention:P30D}") Duration retention, Clock clock) {
-        if (retention.isNegative() || retention.isZero()) {
-            throw new IllegalArgumentException("quality.uploads.retention must be positive (such as P30D), was " + retention);
-        }
+    UploadsRetention(QualityProperties properties, Clock clock) {
         this.uploadsDir = properties.uploadsDir();
-        this.retention = retention;
+        this.retention = properties.uploads().retention();
         this.clock = clock;
     }
 

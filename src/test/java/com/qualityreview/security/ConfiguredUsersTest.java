@@ -30,8 +30,8 @@ class ConfiguredUsersTest {
 
     static QualityProperties withUsers(QualityProperties.User... users) {
         return new QualityProperties("UTC", Path.of("r"), Path.of("o"), Path.of("i"), Path.of("s"), Path.of("k"), Path.of("u"),
-                new QualityProperties.Import(10),
-                new QualityProperties.Jobs(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30)), List.of(users));
+                new QualityProperties.Uploads(java.time.Duration.ofDays(30)),
+                new QualityProperties.Jobs(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30)), List.of(users), true);
     }
 
     @Test

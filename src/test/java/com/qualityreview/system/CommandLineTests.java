@@ -232,6 +232,15 @@ class CommandLineTests {
     }
 
     @Test
+    void aModulesBadSettingStopsEveryCommandWithOneLineNamingIt() {
+        // The login throttle's settings are checked by commands that serve no web page too.
+        assertOneLine(runAsMain("executions", "--quality.login.max-failures=0"),
+                "error: quality.login.max-failures must be at least 1, was 0");
+        assertOneLine(runAsMain("executions", "--quality.reports.threads=many"),
+                "error: quality.reports.threads: 'many' is not a whole number; correct the setting (see README, Configuration)");
+    }
+
+    @Test
     void aDatabaseLostWhileACommandRunsIsNamedWithWhatToDo() throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {

@@ -25,8 +25,9 @@ class UploadsRetentionTest {
 
     UploadsRetention retention(Duration kept) {
         QualityProperties properties = new QualityProperties("UTC", Path.of("r"), Path.of("o"), Path.of("i"), Path.of("s"), Path.of("k"),
-                uploads, new QualityProperties.Import(10), new QualityProperties.Jobs(Duration.ofSeconds(5), Duration.ofSeconds(30)), List.of());
-        return new UploadsRetention(properties, kept, Clock.fixed(NOW, ZoneOffset.UTC));
+                uploads, new QualityProperties.Uploads(kept), new QualityProperties.Jobs(Duration.ofSeconds(5), Duration.ofSeconds(30)),
+                List.of(), true);
+        return new UploadsRetention(properties, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     Path upload(String name, Duration age) throws Exception {
