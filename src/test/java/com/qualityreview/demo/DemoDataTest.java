@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -432,6 +433,60 @@ class DemoDataTest {
         assertThat(data.rejectedIn("kpis.csv")).isEqualTo(DemoData.BAD_KPI_ROWS).isEqualTo(3);
         assertThat(data.rejected()).filteredOn(r -> r.startsWith("feedback.csv"))
                 .allMatch(r -> r.contains("-E"));
+    }
+
+    /**
+     * Pins what was generated for {@link #LATEST}. Audit and KPI rows follow from the profiles in
+     * sites.csv: 40 sites × 13 months less the 11 months before SH-HONGQIAO-POP opened and the 4 since
+     * HZ-XIXI closed = 505 site-months with 14 KPI rows each; 490 of them are rated and audited, and
+     * the UNRATED months are audited every other month and in the latest one (GY-HUAGUOYUAN 7 times,
+     * SH-HONGQIAO-POP once), 8 criteria an audit. The feedback rows are drawn at random: their count
+     * changes when the draws do (another seed, a reordered table, a draw added or moved), which the
+     * story checks above may not notice.
+     */
+    @Test
+    void rowCountsAndBadRowsAreAsGenerated() throws IOException {
+        assertThat(data.sites()).hasSize(40);
+        assertThat(data.criteria()).hasSize(8);
+        assertThat(data.kpis()).hasSize(4);
+        assertThat(data.feedbackRows()).isEqualTo(26_782);
+        assertThat(data.auditRows()).isEqualTo((490 + 7 + 1) * 8 + DemoData.BAD_AUDIT_ROWS);
+        assertThat(data.kpiRowsRead()).isEqualTo((40 * 13 - 11 - 4) * 14 + DemoData.BAD_KPI_ROWS);
+
+        assertThat(lines(files.feedback())).filteredOn(line -> line.startsWith("FB-202606-E")).containsExactly(
+                "FB-202606-E01,SH-PUDONG-OLD,2026-06-03T11:05:00+08:00,SURVEY,5,9,4,4,4,4,4,false,,,,服务很好，店员很热情。",
+                "FB-202606-E02,LON-KINGSX,2026-06-05T13:40:00Z,APP,4,8,4,4,4,4,4,false,,,,Nice new store near the station.",
+                "FB-202606-E03,SH-XUHUI,2026-06-08T10:12:00+08:00,SURVEY,7,10,4,4,4,4,4,false,,,,",
+                "FB-202606-E04,BJ-XIDAN,2026-06-09T18:30:00+08:00,WEB,0,5,4,4,4,4,4,false,,,,一般般，没什么特别的印象。",
+                "FB-202606-E05,GZ-TIANHE,2026-06-11T15:02:00+08:00,APP,5,11,4,4,4,4,4,false,,,,\"Very good, would recommend to friends.\"",
+                "FB-202606-E06,NJ-XINJIEKOU,2026-06-14T10:22:00,SURVEY,4,8,4,4,4,4,4,false,,,,还可以，就是人有点多。",
+                "FB-202606-E07,CD-CHUNXI,2026-06-20 19:05:00,PHONE,3,6,4,4,4,4,4,false,,,,",
+                "FB-202606-E08,TY-LIUXIANG,2026-06-22T12:45:00+08:00,PHONE,1,2,4,4,4,4,4,true,,,,\"Waited ages, nobody cared.\"",
+                "FB-202606-E09,HF-BINHU,2026-06-23T17:20:00+08:00,APP,2,3,4,4,4,4,4,true,,,,收银台只开了一个，等了半小时。",
+                "FB-202606-E10,PAR-OPERA,2026-06-24T16:00:00+02:00,SURVEY,4,8,6,4,4,4,4,false,,,,\"Personnel très aimable, merci !\"",
+                "FB-202606-E11,SYD-CBD,2026-06-25T09:30:00+10:00,EMAIL,2,4,4,4,4,4,4,true,BILLING,,-3,"
+                        + "\"Charged twice for the same item, still waiting for the refund.\"",
+                "FB-202606-E12,LON-SOHO,2026-06-26T14:15:00+01:00,FAX,4,7,4,4,4,4,4,false,,,,");
+        assertThat(lines(files.audits())).endsWith(
+                "AU-202606-E01,WH-GUANGGU,2026-06-27,INTERNAL,李伟 Li Wei,HYGIENE,PASS",
+                "AU-202606-E02,SH-PUDONG,2026-06-27,INTERNAL,王芳 Wang Fang,WIFI_SPEED,PASS",
+                "AU-202606-E03,BJ-CHAOYANG,2026-06-27,MYSTERY_SHOPPER,Mystery Shopper 21,HYGIENE,MAYBE");
+        assertThat(lines(files.kpis())).endsWith(
+                "WH-GUANGGU,AVG_WAIT_MIN,2026-06-07,7.5",
+                "SH-XUHUI,NPS_TARGET,2026-06-07,35",
+                "GZ-TIANHE,AVG_WAIT_MIN,2026-06-03,n/a");
+        // Read from src/main/resources/demo/kpi-definitions.csv and written again: quoted where needed, targets as given.
+        assertThat(lines(files.kpiDefinitions())).containsExactly(
+                "kpi_code,name,unit,direction,target,aggregation",
+                "AVG_WAIT_MIN,Average waiting time 平均等待时间,min,LOWER_BETTER,8,MEAN",
+                "TRAINING_HOURS,Staff training hours 员工培训时长,h,HIGHER_BETTER,40,SUM",
+                "STAFF_TURNOVER_PCT,\"Staff turnover, rolling 12 months 员工流失率\",%,LOWER_BETTER,5,LAST",
+                "ORDER_ACCURACY_PCT,Order accuracy 订单准确率,%,HIGHER_BETTER,97.5,MIN");
+    }
+
+    /** The file's lines as written: UTF-8, CRLF line ends (a line break inside a quoted comment is LF). */
+    private static List<String> lines(Path file) throws IOException {
+        return List.of(Files.readString(file, StandardCharsets.UTF_8).split("\r\n"));
     }
 
     @Test
