@@ -113,7 +113,7 @@ class ReviewCommand implements Command, JobOutcome {
             throw new CommandException("review of " + key.period() + " revision " + key.revision() + " " + execution.getStatus()
                     + (failure == null ? "" : ": " + CommandException.oneLine(failure)) + " (execution " + execution.getId() + ")");
         }
-        Path summary = Path.of(execution.getExecutionContext().getString(ReviewJobConfiguration.SUMMARY_FILE));
+        Path summary = Path.of(execution.getExecutionContext().getString(WriteSummaryCsvTasklet.SUMMARY_FILE));
         System.out.println("review of " + key.period() + " revision " + key.revision() + ": COMPLETED (execution "
                 + execution.getId() + ")");
         System.out.println("ratings: " + String.join(", ", Reviews.summaryLines(reviews.ratingCounts(key.period(), key.revision()))));
