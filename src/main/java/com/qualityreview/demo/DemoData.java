@@ -38,6 +38,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
@@ -426,7 +427,7 @@ public final class DemoData {
 
         FeedbackFact fact() {
             return new FeedbackFact(csat, nps, servqual[0], servqual[1], servqual[2], servqual[3], servqual[4],
-                    complaint, category == null ? null : category.toUpperCase(java.util.Locale.ROOT), fcr, hours);
+                    complaint, category == null ? null : category.toUpperCase(Locale.ROOT), fcr, hours);
         }
 
         List<String> fields(String id) {
@@ -646,9 +647,9 @@ public final class DemoData {
                     category = CATEGORIES[pick(categoryShares)];
                     double r = rng.nextDouble();
                     if (r < 0.01) {
-                        category = category.toLowerCase(java.util.Locale.ROOT);
+                        category = category.toLowerCase(Locale.ROOT);
                     } else if (r < 0.015) {
-                        category = category.charAt(0) + category.substring(1).toLowerCase(java.util.Locale.ROOT);
+                        category = category.charAt(0) + category.substring(1).toLowerCase(Locale.ROOT);
                     }
                     fcr = rng.nextDouble() < FCR_SHARE[tier];
                     if (rng.nextDouble() < 0.9) {
@@ -663,7 +664,7 @@ public final class DemoData {
                         hours = BigDecimal.valueOf(0.1 + rng.nextDouble() * 0.9).setScale(1, RoundingMode.HALF_UP);
                     }
                 }
-                String comment = comment(s, sat, complaint ? category.toUpperCase(java.util.Locale.ROOT) : null);
+                String comment = comment(s, sat, complaint ? category.toUpperCase(Locale.ROOT) : null);
                 rows.add(new FeedbackRow(s.code, at, submittedAt, channel, csat, nps, servqual, complaint, category, fcr,
                         hours, comment));
             }

@@ -25,9 +25,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class ImportRowWriter implements ItemStreamWriter<ParsedRow> {
 
-    private static final String INSERT_REJECT = "INSERT INTO rejected_row"
-            + " (job_instance_id, line_number, kind, file_name, column_name, reason, raw_record, rejected_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_REJECT = """
+            INSERT INTO rejected_row
+            (job_instance_id, line_number, kind, file_name, column_name, reason, raw_record, rejected_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;
     private final ImportKind kind;

@@ -33,7 +33,8 @@ class InboundJobConfiguration {
     Step scanInboundFolderStep(JobRepository jobRepository, Imports imports, QualityProperties properties, Clock clock,
             @Value("${quality.inbound.settle-time:PT30S}") Duration settleTime) {
         return new StepBuilder("scanInboundFolderStep", jobRepository)
-                .tasklet(new ScanInboundTasklet(imports, properties.inboundDir(), settleTime, clock), new ResourcelessTransactionManager())
+                .tasklet(new ScanInboundTasklet(imports, properties.inboundDir(), settleTime, clock),
+                        new ResourcelessTransactionManager())
                 .build();
     }
 }

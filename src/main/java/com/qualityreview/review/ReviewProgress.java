@@ -31,7 +31,8 @@ final class ReviewProgress implements StepExecutionListener, ChunkListener<Revie
         var context = stepExecution.getExecutionContext();
         alreadyDone = context.getLong(SiteReader.SITES_DONE, context.getInt(ReviewContext.V1_READ_COUNT, 0));
         ReviewRun run = ReviewRun.from(stepExecution.getJobParameters());
-        progress = ProgressLog.forStep(stepExecution, "review " + run.periodText(), "sites", reviewedSites(stepExecution, run), alreadyDone);
+        progress = ProgressLog.forStep(stepExecution, "review " + run.periodText(), "sites", reviewedSites(stepExecution, run),
+                alreadyDone);
     }
 
     /** The sites recorded when the review started (the active ones for a review that recorded none). */

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -37,8 +38,8 @@ class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
     private int exitCode;
 
     CommandLineDispatcher(List<Command> commands,
-            @org.springframework.beans.factory.annotation.Value("${quality.serve-when-no-command:true}") boolean serveWhenNoCommand,
-            ObjectProvider<AuditTrail> audit, @org.springframework.beans.factory.annotation.Value("${spring.datasource.url:}") String database) {
+            @Value("${quality.serve-when-no-command:true}") boolean serveWhenNoCommand,
+            ObjectProvider<AuditTrail> audit, @Value("${spring.datasource.url:}") String database) {
         this.commands = commands.stream().sorted(Comparator.comparing(Command::name)).toList();
         this.serveWhenNoCommand = serveWhenNoCommand;
         this.audit = audit;
