@@ -1,6 +1,7 @@
 package com.qualityreview.delivery;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import com.qualityreview.review.Period;
@@ -37,7 +38,7 @@ class DeliveriesApi {
     }
 
     static List<Delivery> find(Deliveries deliveries, Optional<String> period, Optional<String> status) {
-        Optional<String> checkedStatus = status.filter(s -> !s.isBlank()).map(s -> s.toUpperCase(java.util.Locale.ROOT));
+        Optional<String> checkedStatus = status.filter(s -> !s.isBlank()).map(s -> s.toUpperCase(Locale.ROOT));
         if (checkedStatus.isPresent() && !Delivery.STATUSES.contains(checkedStatus.get())) {
             throw new IllegalArgumentException("status: '" + status.get() + "' is not one of " + Delivery.STATUSES);
         }

@@ -1,8 +1,12 @@
 package com.qualityreview.delivery;
 
+import java.io.UnsupportedEncodingException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -28,7 +32,7 @@ final class DeliveryMessages {
     private final String from;
     private final String messageIdDomain;
     /** The wording of each language, built once and shared by the sending threads. */
-    private final java.util.Map<java.util.Locale, ReportTexts> texts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Locale, ReportTexts> texts = new ConcurrentHashMap<>();
 
     DeliveryMessages(ReviewResult result, Path folder, String from, String messageIdDomain) {
         this.result = result;
@@ -105,7 +109,7 @@ final class DeliveryMessages {
         try {
             helper.setTo(new jakarta.mail.internet.InternetAddress(delivery.email(), delivery.name(), "UTF-8"));
         }
-        catch (java.io.UnsupportedEncodingException e) {
+        catch (UnsupportedEncodingException e) {
             throw new MessagingException(e.getMessage(), e);
         }
         helper.setSubject(subject);

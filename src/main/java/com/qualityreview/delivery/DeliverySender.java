@@ -20,6 +20,8 @@ import com.qualityreview.system.Leases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.mail.MailSendException;
+
 /**
  * Works through a revision's pending deliveries, each exactly once. A delivery is claimed with a
  * guarded update (only a PENDING row becomes SENDING, so of two senders one gets it) after its
@@ -206,7 +208,7 @@ final class DeliverySender {
             if (t instanceof ConnectException || t instanceof SocketException) {
                 return true;
             }
-            if (t instanceof org.springframework.mail.MailSendException send) {
+            if (t instanceof MailSendException send) {
                 for (Exception nested : send.getFailedMessages().values()) {
                     if (nested != failure && !transient_(nested)) {
                         return false;

@@ -1,3 +1,5 @@
 /** Delivery: each stakeholder's report by email, tracked in an outbox, sent exactly once. */
-@org.springframework.modulith.ApplicationModule
+@ApplicationModule
 package com.qualityreview.delivery;
+
+import org.springframework.modulith.ApplicationModule;

@@ -2,6 +2,7 @@ package com.qualityreview.demo;
 
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -106,7 +107,7 @@ class DemoCommand implements Command {
         try {
             return YearMonth.parse(text);
         }
-        catch (java.time.format.DateTimeParseException e) {
+        catch (DateTimeParseException e) {
             throw new CommandException("--demo.month: '" + text + "' is not a month such as 2026-10");
         }
     }

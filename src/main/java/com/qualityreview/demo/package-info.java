@@ -1,3 +1,5 @@
 /** The demo: realistic sample data for an organisation, loaded and reviewed with one command. */
-@org.springframework.modulith.ApplicationModule
+@ApplicationModule
 package com.qualityreview.demo;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,7 @@
 package com.qualityreview.execution;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Comparator;
@@ -76,12 +78,12 @@ public record ExecutionView(long id, String job, Map<String, String> parameters,
 
     private static String withoutFolders(String value) {
         try {
-            java.nio.file.Path path = java.nio.file.Path.of(value);
+            Path path = Path.of(value);
             if (path.isAbsolute() && path.getFileName() != null) {
                 return path.getFileName().toString();
             }
         }
-        catch (java.nio.file.InvalidPathException e) {
+        catch (InvalidPathException e) {
             // Not a path.
         }
         return ServerDetails.hide(value);

@@ -5,6 +5,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import com.qualityreview.system.BackgroundJobs;
 import com.qualityreview.system.ConflictException;
@@ -27,6 +29,16 @@ import org.springframework.stereotype.Component;
 /** Job executions as administrators see them: recent ones with their counts, and restarts. */
 @Component
 public class Executions {
+
+    /** Of one job and in one status, each where given; %s: how many. */
+    private static final String SELECT_LATEST_EXECUTION_IDS = """
+            SELECT e.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION e
+            JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
+            WHERE (CAST(? AS VARCHAR(100)) IS NULL OR i.JOB_NAME = ?) AND (CAST(? AS VARCHAR(10)) IS NULL OR e.STATUS = ?)
+            ORDER BY e.JOB_EXECUTION_ID DESC FETCH FIRST %s ROWS ONLY""";
+    /** Compare-and-set on the version read: of two restarts, one update lands. */
+    private static final String CLAIM_RESTART = """
+            UPDATE BATCH_JOB_EXECUTION SET VERSION = VERSION + 1 WHERE JOB_EXECUTION_ID = ? AND VERSION = ?""";
 
     private final JdbcTemplate jdbc;
     private final JobRepository jobRepository;
@@ -58,10 +70,7 @@ public class Executions {
     public List<JobExecution> recent(Optional<String> job, Optional<BatchStatus> status, int limit) {
         String jobName = job.orElse(null);
         String statusName = status.map(BatchStatus::name).orElse(null);
-        return jdbc.queryForList("SELECT e.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION e"
-                + " JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID"
-                + " WHERE (CAST(? AS VARCHAR(100)) IS NULL OR i.JOB_NAME = ?) AND (CAST(? AS VARCHAR(10)) IS NULL OR e.STATUS = ?)"
-                + " ORDER BY e.JOB_EXECUTION_ID DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY", Long.class,
+        return jdbc.queryForList(SELECT_LATEST_EXECUTION_IDS.formatted(Math.max(1, limit)), Long.class,
                 jobName, jobName, statusName, statusName).stream()
                 .map(jobRepository::getJobExecution).filter(Objects::nonNull).toList();
     }
@@ -75,8 +84,8 @@ public class Executions {
         return view(find(id).orElseThrow(() -> new NotFoundException("there is no job execution " + id)));
     }
 
-    public java.util.SortedSet<String> jobNames() {
-        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+    public SortedSet<String> jobNames() {
+        SortedSet<String> names = new TreeSet<>();
         jobs.forEach(job -> names.add(job.getName()));
         return names;
     }
@@ -176,7 +185,7 @@ public class Executions {
             }
         }
         // Two administrators pressing Restart at once: only the one whose update lands goes on.
-        if (jdbc.update("UPDATE BATCH_JOB_EXECUTION SET VERSION = VERSION + 1 WHERE JOB_EXECUTION_ID = ? AND VERSION = ?",
+        if (jdbc.update(CLAIM_RESTART,
                 id, execution.getVersion()) != 1) {
             throw new ConflictException("execution " + id + " changed while being restarted (restarted or stopped by someone"
                     + " else?); look at it again");

@@ -1,6 +1,8 @@
 package com.qualityreview.execution;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -82,10 +84,10 @@ class ExecutionsApi {
 
     static BatchStatus batchStatus(String status) {
         try {
-            return BatchStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
+            return BatchStatus.valueOf(status.toUpperCase(Locale.ROOT));
         }
         catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("status: '" + status + "' is not one of " + java.util.Arrays.toString(BatchStatus.values()));
+            throw new IllegalArgumentException("status: '" + status + "' is not one of " + Arrays.toString(BatchStatus.values()));
         }
     }
 }

@@ -1,3 +1,5 @@
 /** Job executions for administrators: listing them with their counts, and restarting failed ones. */
-@org.springframework.modulith.ApplicationModule
+@ApplicationModule
 package com.qualityreview.execution;
+
+import org.springframework.modulith.ApplicationModule;

@@ -22,6 +22,13 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  */
 final class CopyUpsert {
 
+    /** %s: the staging table, the target table. */
+    private static final String CREATE_STAGE = """
+            CREATE TEMPORARY TABLE IF NOT EXISTS %s (LIKE %s INCLUDING DEFAULTS) ON COMMIT DELETE ROWS""";
+    /** %s: the staging table, its columns. */
+    private static final String COPY_INTO_STAGE = """
+            COPY %s (%s) FROM STDIN WITH (FORMAT csv)""";
+
     private final DataSource dataSource;
     private final TargetTable target;
     private final int[] positions;
@@ -37,9 +44,8 @@ final class CopyUpsert {
         this.stage = "import_stage_" + target.table();
         String columns = String.join(", ", target.dbColumns());
         List<String> updated = target.dbColumns().stream().filter(c -> !target.keyColumns().contains(c)).toList();
-        this.createStage = "CREATE TEMPORARY TABLE IF NOT EXISTS " + stage + " (LIKE " + target.table()
-                + " INCLUDING DEFAULTS) ON COMMIT DELETE ROWS";
-        this.copy = "COPY " + stage + " (" + columns + ") FROM STDIN WITH (FORMAT csv)";
+        this.createStage = CREATE_STAGE.formatted(stage, target.table());
+        this.copy = COPY_INTO_STAGE.formatted(stage, columns);
         this.upsert = "INSERT INTO " + target.table() + " (" + columns + ") SELECT " + columns + " FROM " + stage
                 + " ON CONFLICT (" + String.join(", ", target.keyColumns()) + ") DO UPDATE SET "
                 + updated.stream().map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "))

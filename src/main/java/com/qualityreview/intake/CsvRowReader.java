@@ -15,8 +15,6 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
  */
 class CsvRowReader extends AbstractItemCountingItemStreamItemReader<SourceRow> {
 
-    static final String ROWS_READ = "import.read";
-
     private final Path file;
     private final ImportKind kind;
     /** The file as the check step read it; null when not known (then it is not compared). */
@@ -39,14 +37,14 @@ class CsvRowReader extends AbstractItemCountingItemStreamItemReader<SourceRow> {
 
     @Override
     public void open(ExecutionContext context) {
-        rowsRead = context.getLong(ROWS_READ, 0L);
+        rowsRead = context.getLong(ImportContext.READ, 0L);
         super.open(context);
     }
 
     @Override
     public void update(ExecutionContext context) {
         super.update(context);
-        context.putLong(ROWS_READ, rowsRead);
+        context.putLong(ImportContext.READ, rowsRead);
     }
 
     @Override

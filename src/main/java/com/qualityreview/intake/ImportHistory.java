@@ -10,6 +10,17 @@ import org.springframework.stereotype.Component;
 @Component
 class ImportHistory {
 
+    private static final String RESTART = """
+            UPDATE import_file SET status = 'STARTED', finished_at = NULL, message = NULL
+            WHERE job_instance_id = ?""";
+    private static final String INSERT_STARTED = """
+            INSERT INTO import_file (job_instance_id, kind, file_path, status, started_at) VALUES (?, ?, ?, 'STARTED', ?)""";
+    private static final String COMPLETE = """
+            UPDATE import_file SET status = 'COMPLETED', finished_at = ?, read_count = ?, written_count = ?,
+            rejected_count = ?, message = NULL WHERE job_instance_id = ?""";
+    private static final String FAIL = """
+            UPDATE import_file SET status = 'FAILED', finished_at = ?, message = ? WHERE job_instance_id = ?""";
+
     private final JdbcTemplate jdbc;
 
     ImportHistory(JdbcTemplate jdbc) {
@@ -18,23 +29,18 @@ class ImportHistory {
 
     void started(long jobInstanceId, ImportKind kind, String filePath) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        int updated = jdbc.update("UPDATE import_file SET status = 'STARTED', finished_at = NULL, message = NULL"
-                + " WHERE job_instance_id = ?", jobInstanceId);
+        int updated = jdbc.update(RESTART, jobInstanceId);
         if (updated == 0) {
-            jdbc.update("INSERT INTO import_file (job_instance_id, kind, file_path, status, started_at) VALUES (?, ?, ?, 'STARTED', ?)",
-                    jobInstanceId, kind.fileName(), filePath, now);
+            jdbc.update(INSERT_STARTED, jobInstanceId, kind.fileName(), filePath, now);
         }
     }
 
     void completed(long jobInstanceId, ImportCounts counts) {
-        jdbc.update("UPDATE import_file SET status = 'COMPLETED', finished_at = ?, read_count = ?, written_count = ?,"
-                + " rejected_count = ?, message = NULL WHERE job_instance_id = ?",
-                OffsetDateTime.now(ZoneOffset.UTC), counts.read(), counts.written(), counts.rejected(), jobInstanceId);
+        jdbc.update(COMPLETE, OffsetDateTime.now(ZoneOffset.UTC), counts.read(), counts.written(), counts.rejected(), jobInstanceId);
     }
 
     void failed(long jobInstanceId, String message) {
         String shortened = message == null ? null : message.length() > 2000 ? message.substring(0, 2000) : message;
-        jdbc.update("UPDATE import_file SET status = 'FAILED', finished_at = ?, message = ? WHERE job_instance_id = ?",
-                OffsetDateTime.now(ZoneOffset.UTC), shortened, jobInstanceId);
+        jdbc.update(FAIL, OffsetDateTime.now(ZoneOffset.UTC), shortened, jobInstanceId);
     }
 }

@@ -12,13 +12,13 @@ public final class ImportOutcome {
     }
 
     static ImportCounts counts(ExecutionContext job) {
-        return new ImportCounts(job.getLong(ImportProgress.READ, 0L),
-                job.getLong(ImportRowWriter.WRITTEN, 0L), job.getLong(ImportRowWriter.REJECTED, 0L));
+        return new ImportCounts(job.getLong(ImportContext.READ, 0L),
+                job.getLong(ImportContext.WRITTEN, 0L), job.getLong(ImportContext.REJECTED, 0L));
     }
 
     public static Optional<ImportCounts> countsOf(JobExecution execution) {
         ExecutionContext context = execution.getExecutionContext();
-        return context.containsKey(ImportRowWriter.WRITTEN) ? Optional.of(counts(context)) : Optional.empty();
+        return context.containsKey(ImportContext.WRITTEN) ? Optional.of(counts(context)) : Optional.empty();
     }
 
     /** The innermost message of the first failure, which for a bad file is the ImportFileException's own line. */

@@ -16,8 +16,6 @@ import org.springframework.batch.infrastructure.item.Chunk;
  */
 final class ImportProgress implements StepExecutionListener, ChunkListener<SourceRow, ParsedRow> {
 
-    static final String READ = CsvRowReader.ROWS_READ;
-
     private StepExecution step;
     private ProgressLog progress;
     private long alreadyRead;
@@ -25,9 +23,9 @@ final class ImportProgress implements StepExecutionListener, ChunkListener<Sourc
     @Override
     public void beforeStep(StepExecution stepExecution) {
         step = stepExecution;
-        alreadyRead = stepExecution.getExecutionContext().getLong(READ, 0L);
+        alreadyRead = stepExecution.getExecutionContext().getLong(ImportContext.READ, 0L);
         Path file = ImportRequest.from(stepExecution.getJobExecution().getJobParameters()).file();
-        long total = stepExecution.getJobExecution().getExecutionContext().getLong(ImportJobConfiguration.TOTAL, 0L);
+        long total = stepExecution.getJobExecution().getExecutionContext().getLong(ImportContext.TOTAL, 0L);
         progress = ProgressLog.forStep(stepExecution, "import " + file, "rows", total, alreadyRead);
     }
 
@@ -40,9 +38,9 @@ final class ImportProgress implements StepExecutionListener, ChunkListener<Sourc
     public ExitStatus afterStep(StepExecution stepExecution) {
         var job = stepExecution.getJobExecution().getExecutionContext();
         var own = stepExecution.getExecutionContext();
-        job.putLong(READ, own.getLong(READ, 0L));
-        job.putLong(ImportRowWriter.WRITTEN, own.getLong(ImportRowWriter.WRITTEN, 0L));
-        job.putLong(ImportRowWriter.REJECTED, own.getLong(ImportRowWriter.REJECTED, 0L));
+        job.putLong(ImportContext.READ, own.getLong(ImportContext.READ, 0L));
+        job.putLong(ImportContext.WRITTEN, own.getLong(ImportContext.WRITTEN, 0L));
+        job.putLong(ImportContext.REJECTED, own.getLong(ImportContext.REJECTED, 0L));
         return null;
     }
 }

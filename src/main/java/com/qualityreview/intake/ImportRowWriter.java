@@ -25,12 +25,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class ImportRowWriter implements ItemStreamWriter<ParsedRow> {
 
-    static final String WRITTEN = "import.written";
-    static final String REJECTED = "import.rejected";
-
-    private static final String INSERT_REJECT = "INSERT INTO rejected_row"
-            + " (job_instance_id, line_number, kind, file_name, column_name, reason, raw_record, rejected_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_REJECT = """
+            INSERT INTO rejected_row
+            (job_instance_id, line_number, kind, file_name, column_name, reason, raw_record, rejected_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;
     private final ImportKind kind;
@@ -57,14 +55,14 @@ class ImportRowWriter implements ItemStreamWriter<ParsedRow> {
 
     @Override
     public void open(ExecutionContext context) {
-        written = context.getLong(WRITTEN, 0L);
-        rejected = context.getLong(REJECTED, 0L);
+        written = context.getLong(ImportContext.WRITTEN, 0L);
+        rejected = context.getLong(ImportContext.REJECTED, 0L);
     }
 
     @Override
     public void update(ExecutionContext context) {
-        context.putLong(WRITTEN, written);
-        context.putLong(REJECTED, rejected);
+        context.putLong(ImportContext.WRITTEN, written);
+        context.putLong(ImportContext.REJECTED, rejected);
     }
 
     @Override

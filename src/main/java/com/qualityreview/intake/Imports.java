@@ -1,8 +1,11 @@
 package com.qualityreview.intake;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
@@ -47,7 +50,7 @@ public class Imports {
         String name = originalName == null || originalName.isBlank() ? kind.fileName() + ".csv"
                 : Path.of(originalName.replace('\\', '/')).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
         Path file = newUploadFile(UPLOAD_STAMP.format(LocalDateTime.now()), name);
-        Files.copy(content, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
         return backgroundJobs.start(importJob, new ImportRequest(kind, file).toJobParameters());
     }
 
@@ -55,12 +58,12 @@ public class Imports {
      * Names made file-safe can coincide (上海.csv and 北京.csv both become __.csv, in the same
      * millisecond too): each upload's file is created atomically, numbered on a clash, never over another.
      */
-    private Path newUploadFile(String stamp, String name) throws java.io.IOException {
+    private Path newUploadFile(String stamp, String name) throws IOException {
         for (int n = 1; ; n++) {
             try {
                 return Files.createFile(uploadsDir.resolve(stamp + "-" + (n == 1 ? "" : n + "-") + name));
             }
-            catch (java.nio.file.FileAlreadyExistsException e) {
+            catch (FileAlreadyExistsException e) {
                 // Taken: the next number.
             }
         }

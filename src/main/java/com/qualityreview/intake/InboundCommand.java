@@ -51,7 +51,7 @@ class InboundCommand implements Command, JobOutcome {
         int status = print(execution);
         audit.record("scan-inbound", properties.inboundDir().toAbsolutePath().normalize().toString(), "COMPLETED (execution "
                 + execution.getId() + ")" + (status == 3 ? ", some files FAILED" : "") + ": "
-                + String.join("; ", execution.getExecutionContext().getString(InboundJobConfiguration.SUMMARY).lines().toList()));
+                + String.join("; ", execution.getExecutionContext().getString(ScanInboundTasklet.SUMMARY).lines().toList()));
         return status;
     }
 
@@ -68,10 +68,10 @@ class InboundCommand implements Command, JobOutcome {
     @Override
     public Optional<String> counts(JobExecution execution) {
         var context = execution.getExecutionContext();
-        if (!context.containsKey(InboundJobConfiguration.SUMMARY)) {
+        if (!context.containsKey(ScanInboundTasklet.SUMMARY)) {
             return Optional.empty();
         }
-        String summary = context.getString(InboundJobConfiguration.SUMMARY);
+        String summary = context.getString(ScanInboundTasklet.SUMMARY);
         return Optional.of((summary.startsWith("nothing") ? 0 : summary.lines().count()) + " file(s)");
     }
 
@@ -80,8 +80,8 @@ class InboundCommand implements Command, JobOutcome {
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             throw new CommandException("inbound scan " + execution.getStatus() + " (execution " + execution.getId() + ")");
         }
-        System.out.println(execution.getExecutionContext().getString(InboundJobConfiguration.SUMMARY));
-        boolean failed = execution.getExecutionContext().getString(InboundJobConfiguration.SUMMARY).contains(": FAILED");
+        System.out.println(execution.getExecutionContext().getString(ScanInboundTasklet.SUMMARY));
+        boolean failed = execution.getExecutionContext().getString(ScanInboundTasklet.SUMMARY).contains(": FAILED");
         return failed ? 3 : 0;
     }
 }

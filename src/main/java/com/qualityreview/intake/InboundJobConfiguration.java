@@ -2,8 +2,6 @@ package com.qualityreview.intake;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.stream.Collectors;
 
 import com.qualityreview.system.QualityProperties;
 
@@ -12,7 +10,6 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +22,6 @@ import org.springframework.context.annotation.Configuration;
 class InboundJobConfiguration {
 
     static final String JOB_NAME = "inboundScanJob";
-    static final String SUMMARY = "inbound.summary";
 
     @Bean
     Job inboundScanJob(JobRepository jobRepository, Step scanInboundFolderStep) {
@@ -37,23 +33,8 @@ class InboundJobConfiguration {
             IntakeProperties settings) {
         Duration settleTime = settings.inbound().settleTime();
         return new StepBuilder("scanInboundFolderStep", jobRepository)
-                .tasklet((contribution, context) -> {
-                    // The imports are jobs of their own: they run on a thread outside this step's transaction.
-                    InboundScan scan = new InboundScan(imports, properties.inboundDir(), settleTime, clock);
-                    List<InboundScan.Result> results = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                        try {
-                            return scan.scan();
-                        }
-                        catch (Exception e) {
-                            throw new java.util.concurrent.CompletionException(e);
-                        }
-                    }).join();
-                    contribution.getStepExecution().getJobExecution().getExecutionContext().putString(SUMMARY,
-                            results.isEmpty() ? "nothing to import in " + properties.inboundDir().toAbsolutePath().normalize()
-                                    : results.stream().map(r -> r.file() + ": " + r.outcome() + (r.detail().isEmpty() ? "" : " (" + r.detail() + ")"))
-                                            .collect(Collectors.joining("\n")));
-                    return RepeatStatus.FINISHED;
-                }, new ResourcelessTransactionManager())
+                .tasklet(new ScanInboundTasklet(imports, properties.inboundDir(), settleTime, clock),
+                        new ResourcelessTransactionManager())
                 .build();
     }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -93,7 +94,7 @@ final class InboundScan {
         if (!name.endsWith(".csv") || name.endsWith(".rejects.csv")) {
             return Optional.empty();
         }
-        return java.util.Arrays.stream(ImportKind.values()).filter(kind -> name.startsWith(kind.fileName()))
+        return Arrays.stream(ImportKind.values()).filter(kind -> name.startsWith(kind.fileName()))
                 .max(Comparator.comparingInt(kind -> kind.fileName().length()));
     }
 

@@ -11,10 +11,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 record ReferenceCodes(Set<String> sites, Set<String> criteria, Set<String> kpis) {
 
+    private static final String SELECT_SITE_CODES = """
+            SELECT site_code FROM site""";
+    private static final String SELECT_CRITERION_CODES = """
+            SELECT criterion_code FROM criterion""";
+    private static final String SELECT_KPI_CODES = """
+            SELECT kpi_code FROM kpi_definition""";
+
     static ReferenceCodes load(JdbcTemplate jdbc) {
-        return new ReferenceCodes(codes(jdbc, "SELECT site_code FROM site"),
-                codes(jdbc, "SELECT criterion_code FROM criterion"),
-                codes(jdbc, "SELECT kpi_code FROM kpi_definition"));
+        return new ReferenceCodes(codes(jdbc, SELECT_SITE_CODES), codes(jdbc, SELECT_CRITERION_CODES), codes(jdbc, SELECT_KPI_CODES));
     }
 
     private static Set<String> codes(JdbcTemplate jdbc, String sql) {

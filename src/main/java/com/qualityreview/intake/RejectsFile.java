@@ -24,6 +24,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class RejectsFile {
 
+    private static final String SELECT_REJECTED_ROWS = """
+            SELECT line_number, column_name, reason, raw_record FROM rejected_row
+            WHERE job_instance_id = ? ORDER BY line_number""";
+
     private RejectsFile() {
     }
 
@@ -45,8 +49,7 @@ final class RejectsFile {
                  CsvWriter csv = CsvCells.writer().build(out)) {
                 csv.writeRecord("file", "line", "column", "reason", "record");
                 String fileName = CsvCells.text(input.getFileName().toString());
-                jdbc.query("SELECT line_number, column_name, reason, raw_record FROM rejected_row"
-                        + " WHERE job_instance_id = ? ORDER BY line_number", row -> {
+                jdbc.query(SELECT_REJECTED_ROWS, row -> {
                     String column = row.getString(2);
                     csv.writeRecord(fileName, Long.toString(row.getLong(1)), column == null ? "" : CsvCells.text(column),
                             CsvCells.text(row.getString(3)), CsvCells.text(row.getString(4)));

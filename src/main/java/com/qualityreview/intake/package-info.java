@@ -1,3 +1,5 @@
 /** Data intake: the CSV import job for reference data, feedback, audits and KPI rows. */
-@org.springframework.modulith.ApplicationModule
+@ApplicationModule
 package com.qualityreview.intake;
+
+import org.springframework.modulith.ApplicationModule;

@@ -37,6 +37,17 @@ public class ReportFiles {
     // '~' joins a readable code to its hash (ReportFileName).
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]*");
 
+    private static final String SELECT_FILE_OF_SCOPE = """
+            SELECT file_name FROM report_file WHERE period = ? AND revision = ? AND scope_type = ?
+            AND scope_code = ? AND locale = ?""";
+    private static final String DELETE_FILES = """
+            DELETE FROM report_file WHERE period = ? AND revision = ?""";
+    private static final String INSERT_FILE = """
+            INSERT INTO report_file (period, revision, file_name, scope_type, scope_code, locale, bytes, rendered_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String SELECT_FILES = """
+            SELECT file_name, scope_type, scope_code, locale FROM report_file WHERE period = ? AND revision = ?""";
+
     private final ReviewRuns runs;
     private final Path reportsDir;
     private final JdbcTemplate jdbc;
@@ -47,8 +58,8 @@ public class ReportFiles {
         this.jdbc = jdbc;
     }
 
-    public record Revision(String period, int revision, String status, java.time.OffsetDateTime startedAt,
-            java.time.OffsetDateTime finishedAt, List<ReportFile> files) {
+    public record Revision(String period, int revision, String status, OffsetDateTime startedAt,
+            OffsetDateTime finishedAt, List<ReportFile> files) {
     }
 
     /** A file of a review; scope and locale are null for summary.csv and for files rendered before they were recorded. */
@@ -57,17 +68,15 @@ public class ReportFiles {
 
     /** The name of the report rendering wrote for a scope in a language, if it did. */
     public Optional<String> fileOf(Period period, int revision, String scopeType, String scopeCode, Locale locale) {
-        return jdbc.queryForList("SELECT file_name FROM report_file WHERE period = ? AND revision = ? AND scope_type = ?"
-                + " AND scope_code = ? AND locale = ?", String.class, period.toString(), revision, scopeType, scopeCode,
+        return jdbc.queryForList(SELECT_FILE_OF_SCOPE, String.class, period.toString(), revision, scopeType, scopeCode,
                 locale.toLanguageTag()).stream().findFirst();
     }
 
     /** Replaces what a revision's rendering recorded (a re-run renders every report again). */
     void record(Period period, int revision, List<ReportRendering.RenderedReport> reports) {
-        jdbc.update("DELETE FROM report_file WHERE period = ? AND revision = ?", period.toString(), revision);
+        jdbc.update(DELETE_FILES, period.toString(), revision);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        jdbc.batchUpdate("INSERT INTO report_file (period, revision, file_name, scope_type, scope_code, locale, bytes, rendered_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", reports.stream().map(report -> new Object[] {period.toString(), revision,
+        jdbc.batchUpdate(INSERT_FILE, reports.stream().map(report -> new Object[] {period.toString(), revision,
                 report.file().getFileName().toString(), report.scopeType(), report.scopeCode(), report.locale().toLanguageTag(),
                 size(report.file()), now}).toList());
     }
@@ -95,7 +104,7 @@ public class ReportFiles {
             return List.of();
         }
         Map<String, Scope> scopes = new HashMap<>();
-        jdbc.query("SELECT file_name, scope_type, scope_code, locale FROM report_file WHERE period = ? AND revision = ?",
+        jdbc.query(SELECT_FILES,
                 (RowCallbackHandler) row -> scopes.put(row.getString("file_name"),
                         new Scope(row.getString("scope_type"), row.getString("scope_code"), row.getString("locale"))),
                 period, revision);

@@ -1,5 +1,6 @@
 package com.qualityreview.reporting;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +42,7 @@ class ReportsApi {
     static ResponseEntity<Resource> download(Path file) {
         String name = file.getFileName().toString();
         MediaType type = name.endsWith(".pdf") ? MediaType.APPLICATION_PDF
-                : name.endsWith(".csv") ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)
+                : name.endsWith(".csv") ? new MediaType("text", "csv", StandardCharsets.UTF_8)
                 : MediaType.APPLICATION_OCTET_STREAM;
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())

@@ -1,3 +1,5 @@
 /** Reports: the executive, region and site PDFs of a review, in English and Chinese. */
-@org.springframework.modulith.ApplicationModule
+@ApplicationModule
 package com.qualityreview.reporting;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,6 @@
 package com.qualityreview.review;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Comparator;
@@ -19,7 +20,7 @@ import java.util.Set;
  * distinct audits too; {@link #auditCount()} then says 0 and the count is given to
  * {@link ScopeStats#figures(List, List, QualityIndexWeights, long)}.
  */
-public final class AuditStats implements java.io.Serializable {
+public final class AuditStats implements Serializable {
 
     // The identifier the class had when reviews saved it whole (version 1 execution contexts), kept so
     // that those contexts still load; reviews now save its sums (see #writeSums).

@@ -1,5 +1,6 @@
 package com.qualityreview.review;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,6 +9,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,7 +27,7 @@ import java.util.Optional;
  *
  * <p>Not thread-safe: use one per thread and merge.
  */
-public final class FeedbackStats implements java.io.Serializable {
+public final class FeedbackStats implements Serializable {
 
     // The identifier the class had when reviews saved it whole (version 1 execution contexts), kept so
     // that those contexts still load; reviews now save its sums (see #writeSums).
@@ -230,7 +232,7 @@ public final class FeedbackStats implements java.io.Serializable {
     private static String[] servqualNames(String suffix) {
         String[] names = new String[Dimension.values().length];
         for (Dimension d : Dimension.values()) {
-            names[d.ordinal()] = d.name().toLowerCase(java.util.Locale.ROOT) + suffix;
+            names[d.ordinal()] = d.name().toLowerCase(Locale.ROOT) + suffix;
         }
         return names;
     }

@@ -1,5 +1,6 @@
 package com.qualityreview.review;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -13,7 +14,7 @@ import java.util.Objects;
  * A value exactly 20 % off is not a KPI_MISS.
  */
 public record KpiDefinition(String code, String name, String unit, KpiDirection direction, BigDecimal target,
-                            KpiAggregation aggregation) implements java.io.Serializable {
+                            KpiAggregation aggregation) implements Serializable {
 
     /** The tolerance of the KPI_MISS warning: 20 % of |target|. */
     public static final BigDecimal MISS_TOLERANCE = new BigDecimal("0.2");

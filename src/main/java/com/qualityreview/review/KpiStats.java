@@ -1,9 +1,11 @@
 package com.qualityreview.review;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedSet;
 
 /**
  * Mergeable accumulator of one KPI for one scope and period.
@@ -16,7 +18,7 @@ import java.util.Optional;
  * values of the merged sites that have rows. Once merged into, an instance is a roll-up and
  * refuses further rows, because a row could then not be attributed to a site.
  */
-public final class KpiStats implements java.io.Serializable {
+public final class KpiStats implements Serializable {
 
     // The identifier the class had when reviews saved it whole (version 1 execution contexts), kept so
     // that those contexts still load; reviews now save a roll-up's sums (see #writeSums).
@@ -135,7 +137,7 @@ public final class KpiStats implements java.io.Serializable {
     }
 
     /** The codes of the KPIs whose sums {@code sums} holds. */
-    static java.util.SortedSet<String> savedCodes(Sums sums) {
+    static SortedSet<String> savedCodes(Sums sums) {
         return sums.suffixes(COUNT);
     }
 

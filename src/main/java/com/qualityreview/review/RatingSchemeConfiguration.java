@@ -1,7 +1,10 @@
 package com.qualityreview.review;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import com.qualityreview.system.QualityProperties;
@@ -45,16 +48,16 @@ class RatingSchemeConfiguration {
     private static String unreadable(Path file, IOException e) {
         Path absolute = file.toAbsolutePath().normalize();
         String named = file.isAbsolute() ? file.toString() : file + " (" + absolute + ")";
-        if (e instanceof java.nio.file.NoSuchFileException) {
+        if (e instanceof NoSuchFileException) {
             return "there is no file " + named;
         }
         if (Files.isDirectory(file)) {
             return named + " is a folder, not a file";
         }
-        if (e instanceof java.nio.charset.CharacterCodingException) {
+        if (e instanceof CharacterCodingException) {
             return named + " is not a text file in UTF-8";
         }
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        if (e instanceof AccessDeniedException) {
             return named + " cannot be read by this user (permission denied)";
         }
         return named + " cannot be read (" + e.getMessage() + ")";

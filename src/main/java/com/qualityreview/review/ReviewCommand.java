@@ -1,5 +1,8 @@
 package com.qualityreview.review;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -113,20 +116,20 @@ class ReviewCommand implements Command, JobOutcome {
             throw new CommandException("review of " + key.period() + " revision " + key.revision() + " " + execution.getStatus()
                     + (failure == null ? "" : ": " + CommandException.oneLine(failure)) + " (execution " + execution.getId() + ")");
         }
-        Path summary = Path.of(execution.getExecutionContext().getString(ReviewJobConfiguration.SUMMARY_FILE));
+        Path summary = Path.of(execution.getExecutionContext().getString(WriteSummaryCsvTasklet.SUMMARY_FILE));
         System.out.println("review of " + key.period() + " revision " + key.revision() + ": COMPLETED (execution "
                 + execution.getId() + ")");
         System.out.println("ratings: " + String.join(", ", Reviews.summaryLines(reviews.ratingCounts(key.period(), key.revision()))));
         System.out.println("results: " + summary.getParent() + System.getProperty("file.separator"));
         System.out.println("  " + summary.getFileName());
-        try (var files = java.nio.file.Files.list(summary.getParent())) {
+        try (var files = Files.list(summary.getParent())) {
             long pdfs = files.filter(file -> file.getFileName().toString().endsWith(".pdf")).count();
             if (pdfs > 0) {
                 System.out.println("  " + pdfs + " PDF reports (executive, region-<code>, site-<code>; one per language)");
             }
         }
-        catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         if (execution.getExecutionContext().containsKey(ReviewStepContribution.OUTCOME_LINES)) {
             execution.getExecutionContext().getString(ReviewStepContribution.OUTCOME_LINES).lines()

@@ -1,5 +1,6 @@
 package com.qualityreview.review;
 
+import java.util.List;
 
 import com.qualityreview.system.ProgressLog;
 
@@ -7,17 +8,21 @@ import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Logs the summarise step's progress in sites at most every 10 s. */
 final class ReviewProgress implements StepExecutionListener, ChunkListener<ReviewReference.Site, ReviewReference.Site> {
 
-    private final java.util.function.ToIntFunction<StepExecution> totalSites;
+    private static final String COUNT_ACTIVE_SITES = """
+            SELECT COUNT(*) FROM site WHERE active = TRUE""";
+
+    private final JdbcTemplate jdbc;
     private StepExecution step;
     private ProgressLog progress;
     private long alreadyDone;
 
-    ReviewProgress(java.util.function.ToIntFunction<StepExecution> totalSites) {
-        this.totalSites = totalSites;
+    ReviewProgress(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -25,8 +30,15 @@ final class ReviewProgress implements StepExecutionListener, ChunkListener<Revie
         step = stepExecution;
         var context = stepExecution.getExecutionContext();
         alreadyDone = context.getLong(SiteReader.SITES_DONE, context.getInt(ReviewContext.V1_READ_COUNT, 0));
-        progress = ProgressLog.forStep(stepExecution, "review " + stepExecution.getJobExecution().getJobParameters().getString("period"),
-                "sites", totalSites.applyAsInt(stepExecution), alreadyDone);
+        ReviewRun run = ReviewRun.from(stepExecution.getJobParameters());
+        progress = ProgressLog.forStep(stepExecution, "review " + run.periodText(), "sites", reviewedSites(stepExecution, run),
+                alreadyDone);
+    }
+
+    /** The sites recorded when the review started (the active ones for a review that recorded none). */
+    private int reviewedSites(StepExecution stepExecution, ReviewRun run) {
+        return ReviewedSites.recorded(stepExecution.getJobExecution().getExecutionContext(), run).map(List::size)
+                .orElseGet(() -> jdbc.queryForObject(COUNT_ACTIVE_SITES, Integer.class));
     }
 
     @Override

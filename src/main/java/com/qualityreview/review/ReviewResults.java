@@ -19,6 +19,45 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReviewResults {
 
+    private static final String SELECT_RUN = """
+            SELECT zone, started_at, finished_at FROM review_run WHERE period = ? AND revision = ?""";
+    /** The organisation first, then the regions, then the sites. */
+    private static final String SELECT_FIGURES = """
+            SELECT * FROM review_figures WHERE period = ? AND revision = ?
+            ORDER BY CASE scope_type WHEN 'ORG' THEN 0 WHEN 'REGION' THEN 1 ELSE 2 END, scope_code""";
+    private static final String SELECT_RATING_COUNTS = """
+            SELECT scope_type, scope_code, rating, site_count FROM review_rating_count WHERE period = ? AND revision = ?""";
+    private static final String SELECT_PARETO = """
+            SELECT scope_type, scope_code, category, complaint_count, pct, cumulative_pct, vital_few FROM review_pareto
+            WHERE period = ? AND revision = ? ORDER BY scope_type, scope_code, position""";
+    private static final String SELECT_KPIS = """
+            SELECT k.scope_type, k.scope_code, k.kpi_code, d.name, d.unit, d.direction, k.kpi_value, k.target, k.met
+            FROM review_kpi k JOIN kpi_definition d ON d.kpi_code = k.kpi_code WHERE k.period = ? AND k.revision = ?
+            ORDER BY k.scope_type, k.scope_code, k.kpi_code""";
+    private static final String SELECT_TRENDS = """
+            SELECT scope_type, scope_code, trend_period, feedback_count, csat_mean, nps, complaint_rate_pct FROM review_trend
+            WHERE period = ? AND revision = ? ORDER BY scope_type, scope_code, position""";
+    private static final String SELECT_MANDATORY = """
+            SELECT m.site_code, m.criterion_code, c.name, m.mandatory_from_star, m.status FROM review_mandatory m
+            JOIN criterion c ON c.criterion_code = m.criterion_code WHERE m.period = ? AND m.revision = ?
+            ORDER BY m.site_code, m.mandatory_from_star, m.criterion_code""";
+    private static final String SELECT_COMPLIANCE = """
+            SELECT site_code, level_role, star_level, requirement, label, actual_text, required_text, met
+            FROM review_compliance WHERE period = ? AND revision = ? ORDER BY site_code, level_role, position""";
+    private static final String SELECT_WARNINGS = """
+            SELECT w.site_code, w.warning_type, w.severity, w.subject, w.message FROM review_warning w
+            WHERE w.period = ? AND w.revision = ? ORDER BY w.site_code, w.position""";
+    /** The files of each kind imported from the period's start until the review started. */
+    private static final String SELECT_IMPORT_COUNTS = """
+            SELECT kind, COUNT(*), SUM(read_count), SUM(written_count),
+            SUM(rejected_count) FROM import_file WHERE status = 'COMPLETED' AND finished_at >= ? AND finished_at <= ?
+            GROUP BY kind ORDER BY kind""";
+    /** %s: the condition on the score; how many at most. */
+    private static final String SELECT_LATEST_COMMENTS = """
+            SELECT submitted_at, csat, comment FROM feedback WHERE site_code = ? AND submitted_at >= ?
+            AND submitted_at < ? AND comment IS NOT NULL AND %s
+            ORDER BY submitted_at DESC, feedback_id FETCH FIRST %s ROWS ONLY""";
+
     private final JdbcTemplate jdbc;
 
     ReviewResults(JdbcTemplate jdbc) {
@@ -27,8 +66,7 @@ public class ReviewResults {
 
     public Optional<ReviewResult> load(Period period, int revision) {
         Object[] key = {period.toString(), revision};
-        List<Run> runs = jdbc.query("SELECT zone, started_at, finished_at FROM review_run WHERE period = ? AND revision = ?",
-                (row, n) -> new Run(ZoneId.of(row.getString(1)), row.getObject(2, OffsetDateTime.class),
+        List<Run> runs = jdbc.query(SELECT_RUN, (row, n) -> new Run(ZoneId.of(row.getString(1)), row.getObject(2, OffsetDateTime.class),
                         row.getObject(3, OffsetDateTime.class)), key);
         if (runs.isEmpty()) {
             return Optional.empty();
@@ -36,8 +74,7 @@ public class ReviewResults {
         ZoneId zone = runs.get(0).zone();
 
         Map<String, Builder> scopes = new LinkedHashMap<>();
-        jdbc.query("SELECT * FROM review_figures WHERE period = ? AND revision = ?"
-                + " ORDER BY CASE scope_type WHEN 'ORG' THEN 0 WHEN 'REGION' THEN 1 ELSE 2 END, scope_code", row -> {
+        jdbc.query(SELECT_FIGURES, row -> {
             String id = id(row.getString("scope_type"), row.getString("scope_code"));
             Builder scope = scopes.get(id);
             if (scope == null) {
@@ -51,29 +88,22 @@ public class ReviewResults {
                 scope.previous = figures(row);
             }
         }, key);
-        jdbc.query("SELECT scope_type, scope_code, rating, site_count FROM review_rating_count WHERE period = ? AND revision = ?",
-                row -> {
-                    scope(scopes, row).ratingCounts.put(row.getString(3), row.getLong(4));
-                }, key);
-        jdbc.query("SELECT scope_type, scope_code, category, complaint_count, pct, cumulative_pct, vital_few FROM review_pareto"
-                + " WHERE period = ? AND revision = ? ORDER BY scope_type, scope_code, position", row -> {
+        jdbc.query(SELECT_RATING_COUNTS, row -> {
+            scope(scopes, row).ratingCounts.put(row.getString(3), row.getLong(4));
+        }, key);
+        jdbc.query(SELECT_PARETO, row -> {
             scope(scopes, row).pareto.add(new ReviewResult.Pareto(row.getString(3), row.getLong(4), row.getBigDecimal(5),
                     row.getBigDecimal(6), row.getBoolean(7)));
         }, key);
-        jdbc.query("SELECT k.scope_type, k.scope_code, k.kpi_code, d.name, d.unit, d.direction, k.kpi_value, k.target, k.met"
-                + " FROM review_kpi k JOIN kpi_definition d ON d.kpi_code = k.kpi_code WHERE k.period = ? AND k.revision = ?"
-                + " ORDER BY k.scope_type, k.scope_code, k.kpi_code", row -> {
+        jdbc.query(SELECT_KPIS, row -> {
             scope(scopes, row).kpis.add(new ReviewResult.Kpi(row.getString(3), row.getString(4), row.getString(5),
                     row.getString(6), row.getBigDecimal(7), row.getBigDecimal(8), (Boolean) row.getObject(9)));
         }, key);
-        jdbc.query("SELECT scope_type, scope_code, trend_period, feedback_count, csat_mean, nps, complaint_rate_pct FROM review_trend"
-                + " WHERE period = ? AND revision = ? ORDER BY scope_type, scope_code, position", row -> {
+        jdbc.query(SELECT_TRENDS, row -> {
             scope(scopes, row).trend.add(new ReviewResult.Trend(row.getString(3), row.getLong(4), row.getBigDecimal(5),
                     row.getBigDecimal(6), row.getBigDecimal(7)));
         }, key);
-        jdbc.query("SELECT m.site_code, m.criterion_code, c.name, m.mandatory_from_star, m.status FROM review_mandatory m"
-                + " JOIN criterion c ON c.criterion_code = m.criterion_code WHERE m.period = ? AND m.revision = ?"
-                + " ORDER BY m.site_code, m.mandatory_from_star, m.criterion_code", row -> {
+        jdbc.query(SELECT_MANDATORY, row -> {
             site(scopes, row.getString(1)).ifPresent(site -> {
                 try {
                     site.mandatory.add(new ReviewResult.Mandatory(row.getString(2), row.getString(3), row.getInt(4), row.getString(5)));
@@ -83,15 +113,13 @@ public class ReviewResults {
                 }
             });
         }, key);
-        jdbc.query("SELECT site_code, level_role, star_level, requirement, label, actual_text, required_text, met"
-                + " FROM review_compliance WHERE period = ? AND revision = ? ORDER BY site_code, level_role, position", row -> {
+        jdbc.query(SELECT_COMPLIANCE, row -> {
             ReviewResult.Compliance compliance = new ReviewResult.Compliance(row.getString(2), row.getInt(3), row.getString(4),
                     row.getString(5), row.getString(6), row.getString(7), row.getBoolean(8));
             site(scopes, row.getString(1)).ifPresent(site -> site.compliance.add(compliance));
         }, key);
         List<ReviewResult.WarningRow> allWarnings = new ArrayList<>();
-        jdbc.query("SELECT w.site_code, w.warning_type, w.severity, w.subject, w.message FROM review_warning w"
-                + " WHERE w.period = ? AND w.revision = ? ORDER BY w.site_code, w.position", row -> {
+        jdbc.query(SELECT_WARNINGS, row -> {
             ReviewResult.WarningRow warning = new ReviewResult.WarningRow(row.getString(1), row.getString(2), row.getString(3),
                     row.getString(4), row.getString(5));
             allWarnings.add(warning);
@@ -117,10 +145,9 @@ public class ReviewResults {
                 default -> organisation = built;
             }
         }
-        List<ReviewResult.SourceCounts> dataQuality = jdbc.query("SELECT kind, COUNT(*), SUM(read_count), SUM(written_count),"
-                + " SUM(rejected_count) FROM import_file WHERE status = 'COMPLETED' AND finished_at >= ? AND finished_at <= ?"
-                + " GROUP BY kind ORDER BY kind", (row, n) -> new ReviewResult.SourceCounts(row.getString(1), row.getLong(2),
-                row.getLong(3), row.getLong(4), row.getLong(5)), SiteSummaryWriter.utc(period.startInstant(zone)), runs.get(0).startedAt());
+        List<ReviewResult.SourceCounts> dataQuality = jdbc.query(SELECT_IMPORT_COUNTS, (row, n) -> new ReviewResult.SourceCounts(
+                row.getString(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5)),
+                SiteSummaryWriter.utc(period.startInstant(zone)), runs.get(0).startedAt());
         return Optional.of(new ReviewResult(period, revision, zone, runs.get(0).finishedAt(), organisation, regions, sites,
                 dataQuality));
     }
@@ -139,9 +166,7 @@ public class ReviewResults {
     public List<Comment> sampleComments(Period period, ZoneId zone, String siteCode, int limit) {
         List<Comment> comments = new ArrayList<>();
         for (String condition : List.of("csat <= 3", "(csat IS NULL OR csat >= 4)")) {
-            comments.addAll(jdbc.query("SELECT submitted_at, csat, comment FROM feedback WHERE site_code = ? AND submitted_at >= ?"
-                    + " AND submitted_at < ? AND comment IS NOT NULL AND " + condition
-                    + " ORDER BY submitted_at DESC, feedback_id FETCH FIRST " + limit + " ROWS ONLY",
+            comments.addAll(jdbc.query(SELECT_LATEST_COMMENTS.formatted(condition, limit),
                     (row, n) -> new Comment(row.getObject(1, OffsetDateTime.class), (Integer) row.getObject(2), row.getString(3)),
                     siteCode, SiteSummaryWriter.utc(period.startInstant(zone)), SiteSummaryWriter.utc(period.endInstant(zone))));
         }

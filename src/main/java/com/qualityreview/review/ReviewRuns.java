@@ -20,6 +20,29 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReviewRuns {
 
+    private static final String SELECT_HIGHEST_REVISION = """
+            SELECT MAX(revision) FROM review_run WHERE period = ?""";
+    private static final String SELECT_LATEST_COMPLETED_REVISION = """
+            SELECT MAX(revision) FROM review_run WHERE period = ? AND status = 'COMPLETED'""";
+    private static final String SELECT_RUNNING_CLAIMS = """
+            SELECT revision, job_execution_id FROM review_run WHERE period = ? AND status = 'RUNNING'""";
+    /** Of one period where given. */
+    private static final String SELECT_RUNS = """
+            SELECT * FROM review_run WHERE (CAST(? AS VARCHAR(16)) IS NULL OR period = ?)
+            ORDER BY period DESC, revision DESC""";
+    private static final String SELECT_CLAIM = """
+            SELECT status, job_execution_id FROM review_run WHERE period = ? AND revision = ?""";
+    private static final String INSERT_CLAIM = """
+            INSERT INTO review_run (period, revision, zone, status, started_at, job_instance_id, job_execution_id)
+            VALUES (?, ?, ?, 'RUNNING', ?, ?, ?)""";
+    /** Compare-and-set; %s: the condition on the execution read as holding the claim. */
+    private static final String TAKE_OVER_CLAIM = """
+            UPDATE review_run SET status = 'RUNNING', job_instance_id = ?, job_execution_id = ?, zone = ?,
+            started_at = ?, finished_at = NULL WHERE period = ? AND revision = ? AND status = ? AND job_execution_id %s""";
+    private static final String END_CLAIM = """
+            UPDATE review_run SET status = ?, finished_at = ?, reports_dir = COALESCE(?, reports_dir)
+            WHERE period = ? AND revision = ? AND job_execution_id = ?""";
+
     private final JdbcTemplate jdbc;
     private final Leases leases;
 
@@ -30,20 +53,19 @@ public class ReviewRuns {
 
     /** The revision a new review of the period gets: one more than the highest so far. */
     public int nextRevision(Period period) {
-        Integer highest = jdbc.queryForObject("SELECT MAX(revision) FROM review_run WHERE period = ?", Integer.class, period.toString());
+        Integer highest = jdbc.queryForObject(SELECT_HIGHEST_REVISION, Integer.class, period.toString());
         return highest == null ? 1 : highest + 1;
     }
 
     /** The latest revision of the period that completed, if any has: the period has been reviewed. */
     public Optional<Integer> completedRevision(Period period) {
-        return Optional.ofNullable(jdbc.queryForObject("SELECT MAX(revision) FROM review_run WHERE period = ? AND status = 'COMPLETED'",
-                Integer.class, period.toString()));
+        return Optional.ofNullable(jdbc.queryForObject(SELECT_LATEST_COMPLETED_REVISION, Integer.class, period.toString()));
     }
 
     /** Revisions of the period claimed as running, with the execution holding each claim; alive or not. */
     Map<Integer, Long> runningClaims(Period period) {
         Map<Integer, Long> claims = new TreeMap<>();
-        jdbc.query("SELECT revision, job_execution_id FROM review_run WHERE period = ? AND status = 'RUNNING'", row -> {
+        jdbc.query(SELECT_RUNNING_CLAIMS, row -> {
             claims.put(row.getInt(1), (Long) row.getObject(2, Long.class));
         }, period.toString());
         return claims;
@@ -57,8 +79,7 @@ public class ReviewRuns {
     /** The review revisions, of one period where given, newest period and revision first. */
     public List<Run> list(Optional<Period> period) {
         String text = period.map(Period::toString).orElse(null);
-        return jdbc.query("SELECT * FROM review_run WHERE (CAST(? AS VARCHAR(16)) IS NULL OR period = ?)"
-                + " ORDER BY period DESC, revision DESC", (row, n) -> new Run(row.getString("period"), row.getInt("revision"),
+        return jdbc.query(SELECT_RUNS, (row, n) -> new Run(row.getString("period"), row.getInt("revision"),
                         row.getString("zone"), row.getString("status"), row.getObject("started_at", OffsetDateTime.class),
                         row.getObject("finished_at", OffsetDateTime.class), row.getLong("job_instance_id")), text, text);
     }
@@ -72,8 +93,8 @@ public class ReviewRuns {
     }
 
     Optional<Claim> claimOf(Period period, int revision) {
-        return jdbc.query("SELECT status, job_execution_id FROM review_run WHERE period = ? AND revision = ?",
-                (row, n) -> new Claim(row.getString(1), (Long) row.getObject(2, Long.class)), period.toString(), revision)
+        return jdbc.query(SELECT_CLAIM, (row, n) -> new Claim(row.getString(1), (Long) row.getObject(2, Long.class)),
+                period.toString(), revision)
                 .stream().findFirst();
     }
 
@@ -96,9 +117,7 @@ public class ReviewRuns {
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             if (current.isEmpty()) {
                 try {
-                    jdbc.update("INSERT INTO review_run (period, revision, zone, status, started_at, job_instance_id, job_execution_id)"
-                            + " VALUES (?, ?, ?, 'RUNNING', ?, ?, ?)", key.periodText(), key.revision(), key.zone().getId(), now,
-                            jobInstanceId, jobExecutionId);
+                    jdbc.update(INSERT_CLAIM, key.periodText(), key.revision(), key.zone().getId(), now, jobInstanceId, jobExecutionId);
                     return;
                 }
                 catch (DuplicateKeyException e) {
@@ -114,10 +133,9 @@ public class ReviewRuns {
                 }
             }
             // Compare-and-set on what was read: of two claimers, only one update lands.
-            int claimed = jdbc.update("UPDATE review_run SET status = 'RUNNING', job_instance_id = ?, job_execution_id = ?, zone = ?,"
-                    + " started_at = ?, finished_at = NULL WHERE period = ? AND revision = ? AND status = ? AND job_execution_id "
-                    + (claim.jobExecutionId() == null ? "IS NULL" : "= " + claim.jobExecutionId()),
-                    jobInstanceId, jobExecutionId, key.zone().getId(), now, key.periodText(), key.revision(), claim.status());
+            String heldBy = claim.jobExecutionId() == null ? "IS NULL" : "= " + claim.jobExecutionId();
+            int claimed = jdbc.update(TAKE_OVER_CLAIM.formatted(heldBy), jobInstanceId, jobExecutionId, key.zone().getId(), now,
+                    key.periodText(), key.revision(), claim.status());
             if (claimed == 1) {
                 return;
             }
@@ -127,8 +145,6 @@ public class ReviewRuns {
 
     /** Only the execution holding the claim ends it: one that lost its claim changes nothing. */
     void finished(ReviewRun key, long jobExecutionId, String status, String reportsDir) {
-        jdbc.update("UPDATE review_run SET status = ?, finished_at = ?, reports_dir = COALESCE(?, reports_dir)"
-                + " WHERE period = ? AND revision = ? AND job_execution_id = ?", status, OffsetDateTime.now(ZoneOffset.UTC),
-                reportsDir, key.periodText(), key.revision(), jobExecutionId);
+        jdbc.update(END_CLAIM, status, OffsetDateTime.now(ZoneOffset.UTC), reportsDir, key.periodText(), key.revision(), jobExecutionId);
     }
 }

@@ -1,5 +1,6 @@
 package com.qualityreview.review;
 
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.Step;
 
 /**
@@ -14,7 +15,7 @@ public interface ReviewStepContribution {
     /** Exit code of a review whose steps all ran but that has something for a person to act on. */
     String COMPLETED_WITH_PROBLEMS = "COMPLETED_WITH_PROBLEMS";
 
-    static void addOutcomeLine(org.springframework.batch.core.job.JobExecution job, String line) {
+    static void addOutcomeLine(JobExecution job, String line) {
         var context = job.getExecutionContext();
         String lines = context.containsKey(OUTCOME_LINES) ? context.getString(OUTCOME_LINES) + "\n" : "";
         context.putString(OUTCOME_LINES, lines + line);

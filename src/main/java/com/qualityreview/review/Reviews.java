@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.qualityreview.system.BackgroundJobs;
@@ -21,6 +22,9 @@ import org.springframework.stereotype.Component;
 /** Starts reviews and reads what they produced; used by the command line and, later, the API. */
 @Component
 public class Reviews {
+
+    private static final String SELECT_ORGANISATION_RATING_COUNTS = """
+            SELECT rating, site_count FROM review_rating_count WHERE period = ? AND revision = ? AND scope_type = 'ORG'""";
 
     private final JobOperator jobOperator;
     private final BackgroundJobs backgroundJobs;
@@ -105,7 +109,7 @@ public class Reviews {
     private Map<Long, JobExecution> startedRevisions(Period period) {
         return jobRepository.findRunningJobExecutions(qualityReviewJob.getName()).stream()
                 .filter(e -> period.toString().equals(e.getJobParameters().getString("period")))
-                .collect(java.util.stream.Collectors.toMap(e -> e.getJobParameters().getLong("revision"), e -> e, (a, b) -> b));
+                .collect(Collectors.toMap(e -> e.getJobParameters().getLong("revision"), e -> e, (a, b) -> b));
     }
 
     /** A revision number as typed: a whole number of at least 1. */
@@ -130,7 +134,7 @@ public class Reviews {
     /** Sites per rating of a review, rating code to count, in rating order. */
     public Map<String, Long> ratingCounts(Period period, int revision) {
         Map<String, Long> counts = new TreeMap<>();
-        jdbc.query("SELECT rating, site_count FROM review_rating_count WHERE period = ? AND revision = ? AND scope_type = 'ORG'",
+        jdbc.query(SELECT_ORGANISATION_RATING_COUNTS,
                 row -> {
                     counts.put(row.getString(1), row.getLong(2));
                 }, period.toString(), revision);

@@ -29,9 +29,26 @@ class RollUpTasklet implements Tasklet {
 
     static final String ORG = "ORG";
 
-    /** The reviewed sites of this review: those the summarise step stored figures for. */
-    private static final String REVIEWED_SITES = "JOIN review_figures s ON s.scope_code = %s.site_code AND s.period = ?"
-            + " AND s.revision = ? AND s.scope_type = 'SITE' AND s.period_role = 'CURRENT'";
+    /** The reviewed sites of this review: those the summarise step stored figures for; %s: the alias of the rows joined. */
+    private static final String REVIEWED_SITES = """
+            JOIN review_figures s ON s.scope_code = %s.site_code AND s.period = ?
+            AND s.revision = ? AND s.scope_type = 'SITE' AND s.period_role = 'CURRENT'""";
+    private static final String SELECT_SITE_RATINGS = """
+            SELECT region_code, rating FROM review_figures WHERE period = ? AND revision = ? AND scope_type = 'SITE'
+            AND period_role = 'CURRENT'""";
+    /**
+     * Per region and of the organisation (GROUPING 1); %s: the dialect's median of f.resolution_hours,
+     * {@link #REVIEWED_SITES} of f.
+     */
+    private static final String SELECT_RESOLUTION_HOURS_MEDIANS = """
+            SELECT s.region_code, GROUPING(s.region_code), %s FROM feedback f
+            %s WHERE f.submitted_at >= ? AND f.submitted_at < ? AND f.resolution_hours IS NOT NULL
+            GROUP BY GROUPING SETS ((s.region_code), ())""";
+    /** Per region and of the organisation (GROUPING 1); %s: {@link #REVIEWED_SITES} of a. */
+    private static final String COUNT_AUDITS = """
+            SELECT s.region_code, GROUPING(s.region_code), COUNT(DISTINCT a.audit_id) FROM audit_item a
+            JOIN criterion c ON c.criterion_code = a.criterion_code %s
+            WHERE a.audited_on >= ? AND a.audited_on < ? GROUP BY GROUPING SETS ((s.region_code), ())""";
 
     private final JdbcTemplate jdbc;
     private final ReviewStore store;
@@ -74,8 +91,7 @@ class RollUpTasklet implements Tasklet {
 
         Map<String, List<Rating>> ratingsByRegion = new TreeMap<>();
         List<Rating> all = new ArrayList<>();
-        jdbc.query("SELECT region_code, rating FROM review_figures WHERE period = ? AND revision = ? AND scope_type = 'SITE'"
-                + " AND period_role = 'CURRENT'", row -> {
+        jdbc.query(SELECT_SITE_RATINGS, row -> {
             Rating rating = Rating.parse(row.getString(2));
             ratingsByRegion.computeIfAbsent(row.getString(1), r -> new ArrayList<>()).add(rating);
             all.add(rating);
@@ -114,9 +130,9 @@ class RollUpTasklet implements Tasklet {
         Map<String, Long> audits = new HashMap<>();
         AtomicReference<Optional<BigDecimal>> organisationMedian = new AtomicReference<>(Optional.empty());
         AtomicLong organisationAudits = new AtomicLong();
-        jdbc.query("SELECT s.region_code, GROUPING(s.region_code), " + dialect.median("f.resolution_hours") + " FROM feedback f "
-                + String.format(REVIEWED_SITES, "f") + " WHERE f.submitted_at >= ? AND f.submitted_at < ? AND f.resolution_hours IS NOT NULL"
-                + " GROUP BY GROUPING SETS ((s.region_code), ())", row -> {
+        String mediansQuery = SELECT_RESOLUTION_HOURS_MEDIANS.formatted(dialect.median("f.resolution_hours"),
+                REVIEWED_SITES.formatted("f"));
+        jdbc.query(mediansQuery, row -> {
             Optional<BigDecimal> median = Optional.ofNullable(row.getBigDecimal(3));
             if (row.getInt(2) == 1) {
                 organisationMedian.set(median);
@@ -126,9 +142,7 @@ class RollUpTasklet implements Tasklet {
             }
         }, key.periodText(), key.revision(), SiteSummaryWriter.utc(bounds.from()), SiteSummaryWriter.utc(bounds.until()));
         // Items of a criterion not defined are left out, as the summarise step leaves them out.
-        jdbc.query("SELECT s.region_code, GROUPING(s.region_code), COUNT(DISTINCT a.audit_id) FROM audit_item a"
-                + " JOIN criterion c ON c.criterion_code = a.criterion_code " + String.format(REVIEWED_SITES, "a")
-                + " WHERE a.audited_on >= ? AND a.audited_on < ? GROUP BY GROUPING SETS ((s.region_code), ())", row -> {
+        jdbc.query(COUNT_AUDITS.formatted(REVIEWED_SITES.formatted("a")), row -> {
             if (row.getInt(2) == 1) {
                 organisationAudits.set(row.getLong(3));
             }

@@ -1,6 +1,11 @@
 package com.qualityreview.review;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -25,6 +30,29 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * holds one chunk of sites and the regions' sums, never the period's rows or values.
  */
 class SiteSummaryWriter implements ItemStreamWriter<ReviewReference.Site> {
+
+    /** PostgreSQL: plans made for the values of each execution, not a cached generic plan. */
+    private static final String PLAN_FOR_ACTUAL_VALUES = """
+            SET LOCAL plan_cache_mode = force_custom_plan""";
+    /** The rows of a code range of sites in a period (the same for the others below). */
+    private static final String SELECT_FEEDBACK = """
+            SELECT site_code, csat, nps, reliability, responsiveness, assurance, empathy, tangibles, complaint,
+            category, first_contact_resolved, resolution_hours FROM feedback
+            WHERE site_code BETWEEN ? AND ? AND submitted_at >= ? AND submitted_at < ?""";
+    /** %s: the dialect's median of resolution_hours. */
+    private static final String SELECT_RESOLUTION_HOURS_MEDIANS = """
+            SELECT site_code, %s FROM feedback
+            WHERE site_code BETWEEN ? AND ? AND submitted_at >= ? AND submitted_at < ? AND resolution_hours IS NOT NULL
+            GROUP BY site_code""";
+    private static final String COUNT_AUDIT_RESULTS = """
+            SELECT site_code, criterion_code, result, COUNT(*) FROM audit_item
+            WHERE site_code BETWEEN ? AND ? AND audited_on >= ? AND audited_on < ? GROUP BY site_code, criterion_code, result""";
+    private static final String COUNT_AUDITS = """
+            SELECT a.site_code, COUNT(DISTINCT a.audit_id) FROM audit_item a JOIN criterion c ON c.criterion_code = a.criterion_code
+            WHERE a.site_code BETWEEN ? AND ? AND a.audited_on >= ? AND a.audited_on < ? GROUP BY a.site_code""";
+    private static final String SELECT_KPI_MEASUREMENTS = """
+            SELECT site_code, kpi_code, measured_on, measured_value FROM kpi_measurement
+            WHERE site_code BETWEEN ? AND ? AND measured_on >= ? AND measured_on < ?""";
 
     private final JdbcTemplate jdbc;
     private final ReviewStore store;
@@ -62,7 +90,7 @@ class SiteSummaryWriter implements ItemStreamWriter<ReviewReference.Site> {
         if (dialect == DatabaseDialect.POSTGRESQL) {
             // A cached generic plan cannot see that the site range is narrow and scans the whole
             // period by date for every chunk; a plan for the actual values uses the site index.
-            jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+            jdbc.execute(PLAN_FOR_ACTUAL_VALUES);
         }
         Map<String, SiteRows> current = read(sites, key.current());
         Map<String, SiteRows> previous = read(sites, key.previous());
@@ -108,9 +136,7 @@ class SiteSummaryWriter implements ItemStreamWriter<ReviewReference.Site> {
         OffsetDateTime from = utc(bounds.from());
         OffsetDateTime until = utc(bounds.until());
         // A code range covers the chunk's sites and perhaps others between them, skipped here.
-        jdbc.query("SELECT site_code, csat, nps, reliability, responsiveness, assurance, empathy, tangibles, complaint,"
-                + " category, first_contact_resolved, resolution_hours FROM feedback"
-                + " WHERE site_code BETWEEN ? AND ? AND submitted_at >= ? AND submitted_at < ?", row -> {
+        jdbc.query(SELECT_FEEDBACK, row -> {
             SiteRows site = bySite.get(row.getString(1));
             if (site != null) {
                 site.stats.feedback().add(new FeedbackFact(integer(row, 2), integer(row, 3), integer(row, 4), integer(row, 5),
@@ -118,16 +144,13 @@ class SiteSummaryWriter implements ItemStreamWriter<ReviewReference.Site> {
                         (Boolean) row.getObject(11), row.getBigDecimal(12)));
             }
         }, first, last, from, until);
-        jdbc.query("SELECT site_code, " + dialect.median("resolution_hours") + " FROM feedback"
-                + " WHERE site_code BETWEEN ? AND ? AND submitted_at >= ? AND submitted_at < ? AND resolution_hours IS NOT NULL"
-                + " GROUP BY site_code", row -> {
+        jdbc.query(SELECT_RESOLUTION_HOURS_MEDIANS.formatted(dialect.median("resolution_hours")), row -> {
             SiteRows site = bySite.get(row.getString(1));
             if (site != null) {
                 site.resolutionHoursMedian = Optional.ofNullable(row.getBigDecimal(2));
             }
         }, first, last, from, until);
-        jdbc.query("SELECT site_code, criterion_code, result, COUNT(*) FROM audit_item"
-                + " WHERE site_code BETWEEN ? AND ? AND audited_on >= ? AND audited_on < ? GROUP BY site_code, criterion_code, result", row -> {
+        jdbc.query(COUNT_AUDIT_RESULTS, row -> {
             SiteRows site = bySite.get(row.getString(1));
             Criterion criterion = reference.criteriaByCode().get(row.getString(2));
             if (site != null && criterion != null) {
@@ -135,30 +158,28 @@ class SiteSummaryWriter implements ItemStreamWriter<ReviewReference.Site> {
             }
         }, first, last, bounds.firstDay(), bounds.endDay());
         // Items of a criterion not (or no longer) defined are left out, of the count of audits too.
-        jdbc.query("SELECT a.site_code, COUNT(DISTINCT a.audit_id) FROM audit_item a JOIN criterion c ON c.criterion_code = a.criterion_code"
-                + " WHERE a.site_code BETWEEN ? AND ? AND a.audited_on >= ? AND a.audited_on < ? GROUP BY a.site_code", row -> {
+        jdbc.query(COUNT_AUDITS, row -> {
             SiteRows site = bySite.get(row.getString(1));
             if (site != null) {
                 site.auditCount = row.getLong(2);
             }
         }, first, last, bounds.firstDay(), bounds.endDay());
-        jdbc.query("SELECT site_code, kpi_code, measured_on, measured_value FROM kpi_measurement"
-                + " WHERE site_code BETWEEN ? AND ? AND measured_on >= ? AND measured_on < ?", row -> {
+        jdbc.query(SELECT_KPI_MEASUREMENTS, row -> {
             SiteRows site = bySite.get(row.getString(1));
             KpiDefinition definition = reference.kpisByCode().get(row.getString(2));
             if (site != null && definition != null) {
-                site.stats.kpi(definition).add(row.getObject(3, java.time.LocalDate.class), row.getBigDecimal(4));
+                site.stats.kpi(definition).add(row.getObject(3, LocalDate.class), row.getBigDecimal(4));
             }
         }, first, last, bounds.firstDay(), bounds.endDay());
         return bySite;
     }
 
-    private static Integer integer(java.sql.ResultSet row, int column) throws java.sql.SQLException {
+    private static Integer integer(ResultSet row, int column) throws SQLException {
         int value = row.getInt(column);
         return row.wasNull() ? null : value;
     }
 
-    static OffsetDateTime utc(java.time.Instant instant) {
+    static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
@@ -167,7 +188,7 @@ class SiteSummaryWriter implements ItemStreamWriter<ReviewReference.Site> {
      * with the serial version identifiers of the classes it holds, only so that such contexts (of
      * executions started by an earlier release, completed ones too) still load; see {@link RegionSums#from}.
      */
-    static final class RollUp implements java.io.Serializable {
+    static final class RollUp implements Serializable {
         private static final long serialVersionUID = -1873264614095059996L;
         final Map<String, ScopeStats> current = new HashMap<>();
         final Map<String, ScopeStats> previous = new HashMap<>();

@@ -29,6 +29,12 @@ final class SummaryCsv {
             "resolution_hours_median", "audit_count", "audit_score_pct", "quality_index", "rating");
     static final int DECIMALS = 6;
 
+    /** %s: the figures' columns, after the first three. The organisation first, then the regions, then the sites. */
+    private static final String SELECT_FIGURES = """
+            SELECT scope_type, scope_code, period, %s FROM review_figures
+            WHERE period = ? AND revision = ? AND period_role = 'CURRENT'
+            ORDER BY CASE scope_type WHEN 'ORG' THEN 0 WHEN 'REGION' THEN 1 ELSE 2 END, scope_code""";
+
     private SummaryCsv() {
     }
 
@@ -39,9 +45,7 @@ final class SummaryCsv {
         String columns = String.join(", ", COLUMNS.subList(3, COLUMNS.size()));
         try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8); CsvWriter csv = CsvCells.writer().build(out)) {
             csv.writeRecord(COLUMNS);
-            jdbc.query("SELECT scope_type, scope_code, period, " + columns + " FROM review_figures"
-                    + " WHERE period = ? AND revision = ? AND period_role = 'CURRENT'"
-                    + " ORDER BY CASE scope_type WHEN 'ORG' THEN 0 WHEN 'REGION' THEN 1 ELSE 2 END, scope_code", row -> {
+            jdbc.query(SELECT_FIGURES.formatted(columns), row -> {
                 String[] fields = new String[COLUMNS.size()];
                 for (int i = 0; i < fields.length; i++) {
                     Object value = row.getObject(i + 1);

@@ -23,6 +23,17 @@ class TrendTasklet implements Tasklet {
 
     static final int PERIODS = 12;
 
+    /** The sums of one period's feedback, by site. */
+    private static final String SUM_FEEDBACK_PER_SITE = """
+            SELECT site_code, COUNT(*), SUM(csat), COUNT(csat), SUM(CASE WHEN nps >= 9 THEN 1 ELSE 0 END),
+            SUM(CASE WHEN nps <= 6 THEN 1 ELSE 0 END), COUNT(nps), SUM(CASE WHEN complaint THEN 1 ELSE 0 END)
+            FROM feedback WHERE submitted_at >= ? AND submitted_at < ? GROUP BY site_code""";
+    private static final String DELETE_TRENDS = """
+            DELETE FROM review_trend WHERE period = ? AND revision = ?""";
+    private static final String INSERT_TREND = """
+            INSERT INTO review_trend (period, revision, scope_type, scope_code, trend_period, position,
+            feedback_count, csat_mean, nps, complaint_rate_pct) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
     private final JdbcTemplate jdbc;
     private final ReviewRun key;
 
@@ -40,9 +51,7 @@ class TrendTasklet implements Tasklet {
         for (int position = 0; position < periods.size(); position++) {
             ReviewRun.Bounds bounds = ReviewRun.Bounds.of(periods.get(position), key.zone());
             Map<String, TrendPoint> bySite = new HashMap<>();
-            jdbc.query("SELECT site_code, COUNT(*), SUM(csat), COUNT(csat), SUM(CASE WHEN nps >= 9 THEN 1 ELSE 0 END),"
-                    + " SUM(CASE WHEN nps <= 6 THEN 1 ELSE 0 END), COUNT(nps), SUM(CASE WHEN complaint THEN 1 ELSE 0 END)"
-                    + " FROM feedback WHERE submitted_at >= ? AND submitted_at < ? GROUP BY site_code", row -> {
+            jdbc.query(SUM_FEEDBACK_PER_SITE, row -> {
                 bySite.put(row.getString(1), new TrendPoint(row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5),
                         row.getLong(6), row.getLong(7), row.getLong(8)));
             }, SiteSummaryWriter.utc(bounds.from()), SiteSummaryWriter.utc(bounds.until()));
@@ -59,9 +68,8 @@ class TrendTasklet implements Tasklet {
             }
             add(rows, RollUpTasklet.ORG, RollUpTasklet.ORG, periods.get(position), position, organisation);
         }
-        jdbc.update("DELETE FROM review_trend WHERE period = ? AND revision = ?", key.periodText(), key.revision());
-        jdbc.batchUpdate("INSERT INTO review_trend (period, revision, scope_type, scope_code, trend_period, position,"
-                + " feedback_count, csat_mean, nps, complaint_rate_pct) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        jdbc.update(DELETE_TRENDS, key.periodText(), key.revision());
+        jdbc.batchUpdate(INSERT_TREND, rows);
         return RepeatStatus.FINISHED;
     }
 

@@ -1,3 +1,5 @@
 /** The quality review: periods, metrics, star ratings and warnings, and the job that computes them. */
-@org.springframework.modulith.ApplicationModule
+@ApplicationModule
 package com.qualityreview.review;
+
+import org.springframework.modulith.ApplicationModule;

@@ -32,6 +32,13 @@ public final class Scheduler {
 
     private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
 
+    private static final String INSERT_CLAIM = """
+            INSERT INTO schedule_run (name, due_at, claimed_at, claimed_by, status) VALUES (?, ?, ?, ?, 'RUNNING')""";
+    private static final String DELETE_CLAIM = """
+            DELETE FROM schedule_run WHERE name = ? AND due_at = ? AND claimed_by = ?""";
+    private static final String FINISH_RUN = """
+            UPDATE schedule_run SET status = ?, job_execution_id = ? WHERE name = ? AND due_at = ?""";
+
     /** schedule_run.status of a due time whose action found nothing to do. */
     static final String SKIPPED = "SKIPPED";
 
@@ -139,7 +146,7 @@ public final class Scheduler {
 
     private boolean claim(String name, ZonedDateTime due, Instant now) {
         try {
-            jdbc.update("INSERT INTO schedule_run (name, due_at, claimed_at, claimed_by, status) VALUES (?, ?, ?, ?, 'RUNNING')",
+            jdbc.update(INSERT_CLAIM,
                     name, due.toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC), OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
                     instance);
             return true;
@@ -150,12 +157,12 @@ public final class Scheduler {
     }
 
     private void release(String name, ZonedDateTime due) {
-        jdbc.update("DELETE FROM schedule_run WHERE name = ? AND due_at = ? AND claimed_by = ?", name,
+        jdbc.update(DELETE_CLAIM, name,
                 due.toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC), instance);
     }
 
     private void finish(String name, ZonedDateTime due, String status, Long executionId) {
-        jdbc.update("UPDATE schedule_run SET status = ?, job_execution_id = ? WHERE name = ? AND due_at = ?", status, executionId, name,
+        jdbc.update(FINISH_RUN, status, executionId, name,
                 due.toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
     }
 }

@@ -1,3 +1,5 @@
 /** Schedules: the nightly inbound scan and the monthly review, caught up after downtime, run once across instances. */
-@org.springframework.modulith.ApplicationModule
+@ApplicationModule
 package com.qualityreview.scheduling;
+
+import org.springframework.modulith.ApplicationModule;

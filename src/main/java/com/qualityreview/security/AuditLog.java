@@ -33,6 +33,12 @@ public class AuditLog implements AuditTrail {
 
     private static final Logger log = LoggerFactory.getLogger("quality.audit");
 
+    private static final String INSERT_EVENT = """
+            INSERT INTO audit_event (occurred_at, username, action, target, outcome) VALUES (?, ?, ?, ?, ?)""";
+    /** %s: how many. */
+    private static final String SELECT_LATEST_EVENTS = """
+            SELECT * FROM audit_event ORDER BY id DESC FETCH FIRST %s ROWS ONLY""";
+
     private final JdbcTemplate jdbc;
     /** Executions started in the background by a person, until their end is recorded. */
     private final Map<Long, Started> running = new ConcurrentHashMap<>();
@@ -59,7 +65,7 @@ public class AuditLog implements AuditTrail {
         String did = shorten(escape(action), 40);
         String what = shorten(escape(target), 400);
         String how = shorten(escape(outcome), 1000);
-        jdbc.update("INSERT INTO audit_event (occurred_at, username, action, target, outcome) VALUES (?, ?, ?, ?, ?)",
+        jdbc.update(INSERT_EVENT,
                 OffsetDateTime.now(ZoneOffset.UTC), user, did, what, how);
         log.info("{} {} {}: {}", user, did, what, how);
     }
@@ -94,7 +100,7 @@ public class AuditLog implements AuditTrail {
     }
 
     public List<Event> recent(int limit) {
-        return jdbc.query("SELECT * FROM audit_event ORDER BY id DESC FETCH FIRST " + Math.max(1, Math.min(limit, 1000)) + " ROWS ONLY",
+        return jdbc.query(SELECT_LATEST_EVENTS.formatted(Math.max(1, Math.min(limit, 1000))),
                 (row, n) -> new Event(row.getLong("id"), row.getObject("occurred_at", OffsetDateTime.class), row.getString("username"),
                         row.getString("action"), row.getString("target"), row.getString("outcome")));
     }

@@ -1,5 +1,6 @@
 package com.qualityreview.system;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.boot.ApplicationArguments;
@@ -41,8 +42,8 @@ public interface Command {
      * to go on serving. Decided before the application starts, so other commands start no web server.
      */
     static boolean servesHttp(String... args) {
-        java.util.List<String> words = java.util.Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
+        List<String> words = Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
         return words.isEmpty() || words.get(0).equals("serve")
-                || words.get(0).equals("demo") && java.util.Arrays.asList(args).contains("--serve");
+                || words.get(0).equals("demo") && Arrays.asList(args).contains("--serve");
     }
 }

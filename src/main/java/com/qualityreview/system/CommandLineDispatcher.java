@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -37,7 +38,7 @@ class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
     private int exitCode;
 
     CommandLineDispatcher(List<Command> commands, QualityProperties properties,
-            ObjectProvider<AuditTrail> audit, @org.springframework.beans.factory.annotation.Value("${spring.datasource.url:}") String database) {
+            ObjectProvider<AuditTrail> audit, @Value("${spring.datasource.url:}") String database) {
         this.commands = commands.stream().sorted(Comparator.comparing(Command::name)).toList();
         this.serveWhenNoCommand = properties.serveWhenNoCommand();
         this.audit = audit;

@@ -13,10 +13,12 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -165,9 +167,9 @@ final class FailureText {
         for (Throwable t : chain) {
             if (t instanceof BindException bind && bind.getProperty() != null) {
                 Class<?> type = bind.getTarget().getType().resolve(Object.class);
-                String expected = type == java.time.Duration.class ? "duration such as PT30S, 30s or 5m"
+                String expected = type == Duration.class ? "duration such as PT30S, 30s or 5m"
                         : type == int.class || type == Integer.class || type == long.class || type == Long.class ? "whole number"
-                        : type == java.nio.file.Path.class ? "path" : type.getSimpleName();
+                        : type == Path.class ? "path" : type.getSimpleName();
                 return Optional.of(bind.getProperty().getName() + ": '" + bind.getProperty().getValue() + "' is not a " + expected
                         + "; correct the setting (see README, Configuration)");
             }

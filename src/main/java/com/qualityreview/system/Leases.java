@@ -37,6 +37,13 @@ public class Leases implements SmartLifecycle {
 
     private static final String SELECT_LEASE = """
             SELECT lease_id, host, pid, renewed_at, CURRENT_TIMESTAMP AS db_now FROM work_lease WHERE lease_id = ?""";
+    private static final String INSERT_LEASE = """
+            INSERT INTO work_lease (lease_id, host, pid, acquired_at, renewed_at)
+            VALUES (?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""";
+    private static final String RENEW_LEASE = """
+            UPDATE work_lease SET renewed_at = CURRENT_TIMESTAMP, host = ?, pid = ? WHERE lease_id = ?""";
+    private static final String DELETE_LEASE = """
+            DELETE FROM work_lease WHERE lease_id = ?""";
 
     private final JdbcTemplate jdbc;
     private final Duration heartbeatInterval;
@@ -133,8 +140,7 @@ public class Leases implements SmartLifecycle {
         held.add(leaseId);
         releasing.remove(leaseId);
         try {
-            jdbc.update("INSERT INTO work_lease (lease_id, host, pid, acquired_at, renewed_at)"
-                    + " VALUES (?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", leaseId, host, pid);
+            jdbc.update(INSERT_LEASE, leaseId, host, pid);
         }
         catch (DuplicateKeyException e) {
             renew(leaseId);
@@ -145,7 +151,7 @@ public class Leases implements SmartLifecycle {
         // Out of the renewed set first: whatever happens next, the lease is no longer kept alive.
         held.remove(leaseId);
         try {
-            jdbc.update("DELETE FROM work_lease WHERE lease_id = ?", leaseId);
+            jdbc.update(DELETE_LEASE, leaseId);
         }
         catch (DataAccessException e) {
             releasing.add(leaseId);
@@ -153,10 +159,8 @@ public class Leases implements SmartLifecycle {
     }
 
     private void renew(String leaseId) {
-        if (jdbc.update("UPDATE work_lease SET renewed_at = CURRENT_TIMESTAMP, host = ?, pid = ? WHERE lease_id = ?",
-                host, pid, leaseId) == 0) {
-            jdbc.update("INSERT INTO work_lease (lease_id, host, pid, acquired_at, renewed_at)"
-                    + " VALUES (?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", leaseId, host, pid);
+        if (jdbc.update(RENEW_LEASE, host, pid, leaseId) == 0) {
+            jdbc.update(INSERT_LEASE, leaseId, host, pid);
         }
     }
 
@@ -172,7 +176,7 @@ public class Leases implements SmartLifecycle {
         }
         for (String leaseId : releasing) {
             try {
-                jdbc.update("DELETE FROM work_lease WHERE lease_id = ?", leaseId);
+                jdbc.update(DELETE_LEASE, leaseId);
                 releasing.remove(leaseId);
             }
             catch (DataAccessException e) {

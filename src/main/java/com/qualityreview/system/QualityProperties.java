@@ -2,9 +2,13 @@ package com.qualityreview.system;
 
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -82,7 +86,7 @@ public record QualityProperties(
      * Liveness of running work: every process renews its heartbeat this often; work whose process
      * has not renewed it for the lease time is taken as gone and may be restarted.
      */
-    public record Jobs(@DefaultValue("PT5S") java.time.Duration heartbeatInterval, @DefaultValue("PT30S") java.time.Duration leaseTime) {
+    public record Jobs(@DefaultValue("PT5S") Duration heartbeatInterval, @DefaultValue("PT30S") Duration leaseTime) {
     }
 
     /**
@@ -113,7 +117,7 @@ public record QualityProperties(
          * legacy digests ({@code {sha256}}, {@code {MD5}}, ...) are refused, also in tests.
          */
         private static void checkEncoded(String setting, String password) {
-            java.util.regex.Matcher encoded = java.util.regex.Pattern.compile("^\\{([^}]*)}(.*)$").matcher(password);
+            Matcher encoded = Pattern.compile("^\\{([^}]*)}(.*)$").matcher(password);
             String use = "; set an encoded password such as {bcrypt}$2a$10$... (encode-password prints one)";
             if (!encoded.matches()) {
                 throw new IllegalArgumentException(setting + " must be an encoded password, never plain text" + use);
@@ -124,7 +128,7 @@ public record QualityProperties(
             }
             if (!PASSWORD_ENCODINGS.contains(id)) {
                 throw new IllegalArgumentException(setting + ": {" + id + "} is not accepted (only " + PASSWORD_ENCODINGS.stream().sorted()
-                        .map(e -> "{" + e + "}").collect(java.util.stream.Collectors.joining(", ")) + ")" + use);
+                        .map(e -> "{" + e + "}").collect(Collectors.joining(", ")) + ")" + use);
             }
             if (id.equals("bcrypt") && !encoded.group(2).matches("\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}")) {
                 throw new IllegalArgumentException(setting + ": the {bcrypt} hash is cut short or damaged" + use);

@@ -1,10 +1,14 @@
 package com.qualityreview.system;
 
+import java.time.Clock;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.aopalliance.intercept.MethodInterceptor;
+
+import org.slf4j.LoggerFactory;
 
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.batch.core.job.Job;
@@ -22,8 +26,8 @@ class SystemConfiguration {
 
     /** The time source of schedules and file rules, replaceable in tests. */
     @Bean
-    java.time.Clock clock() {
-        return java.time.Clock.systemUTC();
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     @Bean
@@ -61,7 +65,7 @@ class SystemConfiguration {
                             events.getObject().publishEvent(new JobEnded(execution));
                         }
                         catch (RuntimeException e) {
-                            org.slf4j.LoggerFactory.getLogger(SystemConfiguration.class).warn("after execution {}: {}", execution.getId(),
+                            LoggerFactory.getLogger(SystemConfiguration.class).warn("after execution {}: {}", execution.getId(),
                                     CommandException.oneLine(e));
                         }
                     }

@@ -1,3 +1,5 @@
 /** Cross-cutting parts: settings, database dialect, the command line and progress logging. */
-@org.springframework.modulith.ApplicationModule
+@ApplicationModule
 package com.qualityreview.system;
+
+import org.springframework.modulith.ApplicationModule;

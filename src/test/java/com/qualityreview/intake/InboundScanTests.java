@@ -74,7 +74,7 @@ class InboundScanTests {
         assertThat(names(INBOUND)).containsExactly("feedback-2026-10-02.csv", "notes.csv");
         assertThat(jdbc.queryForList("SELECT feedback_id FROM feedback ORDER BY 1", String.class)).containsExactly("F1");
         assertThat(Files.readString(INBOUND.resolve("processed/feedback-2026-10-01.csv.rejects.csv"))).contains("'S9' is not a known site");
-        assertThat(scan.getExecutionContext().getString(InboundJobConfiguration.SUMMARY).lines().toList()).containsExactly(
+        assertThat(scan.getExecutionContext().getString(ScanInboundTasklet.SUMMARY).lines().toList()).containsExactly(
                 "sites.csv: PROCESSED (read 1, written 1, rejected 0)",
                 "feedback-2026-10-01.csv: PROCESSED (read 2, written 1, rejected 1)",
                 "feedback-2026-10-02.csv: WAITING (modified less than 30 s ago; left for the next scan)",

@@ -54,7 +54,7 @@ class ReportBenchmark {
         assertThat(review.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         var render = review.getStepExecutions().stream().filter(s -> s.getStepName().equals("renderReportsStep")).findFirst().orElseThrow();
         double seconds = Duration.between(render.getStartTime(), render.getEndTime()).toMillis() / 1000.0;
-        int reports = review.getExecutionContext().getInt(ReportingConfiguration.RENDERED);
+        int reports = review.getExecutionContext().getInt(RenderReportsTasklet.RENDERED);
         long heapPeak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         System.out.printf("BENCHMARK reports: %,d (2,000 sites + 20 regions + executive) in %.1f s = %.1f reports/s on %d cores%n",

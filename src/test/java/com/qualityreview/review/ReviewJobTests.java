@@ -104,7 +104,7 @@ abstract class ReviewJobTests {
     }
 
     static Path summary(JobExecution execution) {
-        return Path.of(execution.getExecutionContext().getString(ReviewJobConfiguration.SUMMARY_FILE));
+        return Path.of(execution.getExecutionContext().getString(WriteSummaryCsvTasklet.SUMMARY_FILE));
     }
 
     @Test
