@@ -2,7 +2,6 @@ package com.qualityreview.delivery;
 
 import java.util.Optional;
 
-import com.qualityreview.security.AuditLog;
 import com.qualityreview.system.ConsolePage;
 
 import org.springframework.ui.Model;
@@ -17,11 +16,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class DeliveriesPage {
 
     private final Deliveries deliveries;
-    private final AuditLog audit;
 
-    DeliveriesPage(Deliveries deliveries, AuditLog audit) {
+    DeliveriesPage(Deliveries deliveries) {
         this.deliveries = deliveries;
-        this.audit = audit;
     }
 
     @GetMapping("/deliveries")
@@ -29,13 +26,13 @@ class DeliveriesPage {
         model.addAttribute("period", period.orElse(""));
         model.addAttribute("status", status.orElse(""));
         model.addAttribute("statuses", Delivery.STATUSES);
-        model.addAttribute("deliveries", DeliveriesApi.find(deliveries, period, status));
+        model.addAttribute("deliveries", deliveries.find(period, status));
         return "deliveries";
     }
 
     @PostMapping("/deliveries/{id}/resend")
     String resend(@PathVariable long id, RedirectAttributes redirect) throws InterruptedException {
-        Deliveries.Resent resent = DeliveriesApi.resend(deliveries, audit, id);
+        Deliveries.Resent resent = deliveries.resend(id);
         redirect.addFlashAttribute(resent.failed() + resent.uncertain() == 0 ? "message" : "error", "delivery " + id + ": "
                 + resent.sent() + " sent, " + resent.failed() + " failed, " + resent.uncertain() + " uncertain (" + resent.transport() + ")");
         return "redirect:/deliveries";

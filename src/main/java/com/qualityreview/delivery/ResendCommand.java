@@ -3,7 +3,6 @@ package com.qualityreview.delivery;
 import java.util.List;
 import java.util.Optional;
 
-import com.qualityreview.security.AuditLog;
 import com.qualityreview.review.Period;
 import com.qualityreview.review.Reviews;
 import com.qualityreview.system.Command;
@@ -21,11 +20,9 @@ import org.springframework.stereotype.Component;
 class ResendCommand implements Command {
 
     private final Deliveries deliveries;
-    private final AuditLog audit;
 
-    ResendCommand(Deliveries deliveries, AuditLog audit) {
+    ResendCommand(Deliveries deliveries) {
         this.deliveries = deliveries;
-        this.audit = audit;
     }
 
     @Override
@@ -71,9 +68,6 @@ class ResendCommand implements Command {
         catch (IllegalArgumentException e) {
             throw new CommandException(e.getMessage());
         }
-        audit.record("resend", period + " r" + resent.revision() + to.map(t -> " to " + t).orElse(""),
-                resent.reopened() + " reopened, " + resent.sent() + " sent, " + resent.failed() + " failed, "
-                        + resent.uncertain() + " uncertain");
         System.out.println("resend " + period + " revision " + resent.revision() + ": " + resent.reopened() + " reopened, "
                 + resent.sent() + " " + resent.transport() + (resent.failed() > 0 ? ", " + resent.failed() + " still FAILED" : "")
                 + (resent.uncertain() > 0 ? ", " + resent.uncertain() + (resent.uncertain() == 1 ? " delivery" : " deliveries")

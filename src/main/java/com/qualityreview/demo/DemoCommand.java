@@ -10,8 +10,9 @@ import com.qualityreview.intake.ImportCounts;
 import com.qualityreview.intake.ImportKind;
 import com.qualityreview.intake.Imports;
 import com.qualityreview.review.Period;
+import com.qualityreview.review.ReviewRun;
 import com.qualityreview.review.Reviews;
-import com.qualityreview.security.AuditLog;
+import com.qualityreview.system.Audited;
 import com.qualityreview.system.Command;
 import com.qualityreview.system.CommandException;
 import com.qualityreview.system.Folders;
@@ -21,6 +22,7 @@ import com.qualityreview.system.QualityProperties;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,14 +36,15 @@ class DemoCommand implements Command {
     private final Reviews reviews;
     private final QualityProperties properties;
     private final List<JobOutcome> outcomes;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    DemoCommand(Imports imports, Reviews reviews, QualityProperties properties, List<JobOutcome> outcomes, AuditLog audit) {
+    DemoCommand(Imports imports, Reviews reviews, QualityProperties properties, List<JobOutcome> outcomes,
+            ApplicationEventPublisher events) {
         this.imports = imports;
         this.reviews = reviews;
         this.properties = properties;
         this.outcomes = outcomes;
-        this.audit = audit;
+        this.events = events;
     }
 
     @Override
@@ -96,10 +99,10 @@ class DemoCommand implements Command {
         // A review that did not complete throws here; the command line records that failure.
         int status = outcomes.stream().filter(outcome -> outcome.jobName().equals(review.getJobInstance().getJobName()))
                 .findFirst().orElseThrow().print(review);
-        audit.record("demo", month + " from " + folder.toAbsolutePath().normalize(), kinds.size() + " files imported (read " + read
-                + ", written " + written + ", rejected " + rejected + "); review of " + month + " r"
-                + review.getJobParameters().getLong("revision") + " COMPLETED (execution " + review.getId() + ")"
-                + (status == 0 ? "" : ", exit status " + status));
+        events.publishEvent(new Audited("demo", month + " from " + folder.toAbsolutePath().normalize(), kinds.size()
+                + " files imported (read " + read + ", written " + written + ", rejected " + rejected + "); review of " + month + " r"
+                + ReviewRun.from(review.getJobParameters()).revision() + " COMPLETED (execution " + review.getId() + ")"
+                + (status == 0 ? "" : ", exit status " + status)));
         return status;
     }
 

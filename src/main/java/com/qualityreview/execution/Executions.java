@@ -7,7 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.ToIntFunction;
 
+import com.qualityreview.system.Audited;
 import com.qualityreview.system.BackgroundJobs;
 import com.qualityreview.system.ConflictException;
 import com.qualityreview.system.NotFoundException;
@@ -21,12 +23,16 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Job executions as administrators see them: recent ones with their counts, and restarts. */
+/**
+ * Job executions as administrators see them: recent ones with their counts; and a person's stops
+ * and restarts, recorded in the audit log.
+ */
 @Component
 public class Executions {
 
@@ -47,12 +53,13 @@ public class Executions {
     private final ObjectProvider<Job> jobs;
     private final List<JobOutcome> outcomes;
     private final Leases leases;
+    private final ApplicationEventPublisher events;
 
     /** How long an unleased running execution is given to show its lease before it is called gone. */
     static final Duration UNLEASED_GRACE = Duration.ofSeconds(1);
 
     Executions(JdbcTemplate jdbc, JobRepository jobRepository, JobOperator jobOperator, BackgroundJobs backgroundJobs,
-            ObjectProvider<Job> jobs, List<JobOutcome> outcomes, Leases leases) {
+            ObjectProvider<Job> jobs, List<JobOutcome> outcomes, Leases leases, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
@@ -60,6 +67,7 @@ public class Executions {
         this.jobs = jobs;
         this.outcomes = outcomes;
         this.leases = leases;
+        this.events = events;
     }
 
     public List<JobExecution> recent(int limit) {
@@ -93,8 +101,15 @@ public class Executions {
     /**
      * Asks a running execution to stop: it finishes its current chunk, commits it and ends as
      * STOPPED, ready to restart from there. Works across processes (the flag is in the database).
+     * Recorded in the audit log.
      */
     public JobExecution stop(long id) throws InterruptedException {
+        JobExecution stopping = markStopping(id);
+        events.publishEvent(new Audited("stop", "execution " + id, "status " + stopping.getStatus()));
+        return stopping;
+    }
+
+    private JobExecution markStopping(long id) throws InterruptedException {
         // Only the job's status is changed: its running step reads it at its next chunk commit and
         // stops there. (Spring Batch's own stop also writes the step execution, which races with
         // the step's own updates and fails on its version.)
@@ -164,8 +179,31 @@ public class Executions {
         return restart(id, false);
     }
 
-    /** As {@link #restart(long)}; in the background, it returns as soon as the new execution exists. */
-    public JobExecution restart(long id, boolean inBackground) throws Exception {
+    /**
+     * A person's restart from the API or the console: as {@link #restart(long)}, but returns as
+     * soon as the new execution exists. Recorded in the audit log, and so is its end.
+     */
+    public JobExecution restartInBackground(long id) throws Exception {
+        JobExecution restarted = restart(id, true);
+        events.publishEvent(Audited.backgroundStart("restart", "execution " + id, "restarted as execution " + restarted.getId(),
+                restarted));
+        return restarted;
+    }
+
+    /**
+     * A person's restart from the command line: as {@link #restart(long)}; {@code shown} shows how
+     * it went, as its feature tells it ({@link #print}), and gives the exit status, or throws when it
+     * did not complete (a failure the command line records). Recorded in the audit log with that exit status.
+     */
+    public int restartAndWait(long id, ToIntFunction<JobExecution> shown) throws Exception {
+        JobExecution restarted = restart(id);
+        int status = shown.applyAsInt(restarted);
+        events.publishEvent(new Audited("restart", "execution " + id, "restarted as execution " + restarted.getId() + ": "
+                + restarted.getStatus() + (status == 0 ? "" : " (exit status " + status + ")")));
+        return status;
+    }
+
+    private JobExecution restart(long id, boolean inBackground) throws Exception {
         JobExecution execution = find(id).orElseThrow(() -> new NotFoundException("there is no job execution " + id));
         BatchStatus status = execution.getStatus();
         if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED) {
@@ -195,6 +233,16 @@ public class Executions {
             jobOperator.recover(execution);
         }
         return inBackground ? backgroundJobs.restart(execution) : backgroundJobs.restartAndWait(execution);
+    }
+
+    /** A status as typed ("failed"), or the statuses it could have been. */
+    static BatchStatus batchStatus(String status) {
+        try {
+            return BatchStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
+        }
+        catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("status: '" + status + "' is not one of " + java.util.Arrays.toString(BatchStatus.values()));
+        }
     }
 
     /**

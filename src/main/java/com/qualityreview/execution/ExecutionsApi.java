@@ -7,9 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 
-import com.qualityreview.security.AuditLog;
-
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,11 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ExecutionsApi {
 
     private final Executions executions;
-    private final AuditLog audit;
 
-    ExecutionsApi(Executions executions, AuditLog audit) {
+    ExecutionsApi(Executions executions) {
         this.executions = executions;
-        this.audit = audit;
     }
 
     @GetMapping("/jobs")
@@ -47,7 +42,7 @@ class ExecutionsApi {
         if (limit < 1 || limit > 1000) {
             throw new IllegalArgumentException("limit must be from 1 to 1000, was " + limit);
         }
-        return executions.recent(job, status.map(ExecutionsApi::batchStatus), limit).stream().map(executions::view)
+        return executions.recent(job, status.map(Executions::batchStatus), limit).stream().map(executions::view)
                 .map(ExecutionView::forCurrentUser).toList();
     }
 
@@ -58,36 +53,13 @@ class ExecutionsApi {
 
     @PostMapping("/executions/{id}/stop")
     ResponseEntity<ExecutionView> stop(@PathVariable long id) throws InterruptedException {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(executions.view(stop(executions, audit, id)));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(executions.view(executions.stop(id)));
     }
 
     @PostMapping("/executions/{id}/restart")
     ResponseEntity<Map<String, Object>> restart(@PathVariable long id)
             throws Exception {
-        JobExecution restarted = restart(executions, audit, id);
+        JobExecution restarted = executions.restartInBackground(id);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("executionId", restarted.getId(), "restartOf", id));
-    }
-
-    /** Stops and audits (the API and the console). */
-    static JobExecution stop(Executions executions, AuditLog audit, long id) throws InterruptedException {
-        JobExecution stopping = executions.stop(id);
-        audit.record("stop", "execution " + id, "status " + stopping.getStatus());
-        return stopping;
-    }
-
-    /** Restarts in the background and audits (the API and the console). */
-    static JobExecution restart(Executions executions, AuditLog audit, long id) throws Exception {
-        JobExecution restarted = executions.restart(id, true);
-        audit.recordStart("restart", "execution " + id, "restarted as execution " + restarted.getId(), restarted);
-        return restarted;
-    }
-
-    static BatchStatus batchStatus(String status) {
-        try {
-            return BatchStatus.valueOf(status.toUpperCase(Locale.ROOT));
-        }
-        catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("status: '" + status + "' is not one of " + Arrays.toString(BatchStatus.values()));
-        }
     }
 }

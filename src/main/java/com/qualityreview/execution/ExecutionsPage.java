@@ -2,7 +2,6 @@ package com.qualityreview.execution;
 
 import java.util.Optional;
 
-import com.qualityreview.security.AuditLog;
 import com.qualityreview.system.ConsolePage;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -19,11 +18,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ExecutionsPage {
 
     private final Executions executions;
-    private final AuditLog audit;
 
-    ExecutionsPage(Executions executions, AuditLog audit) {
+    ExecutionsPage(Executions executions) {
         this.executions = executions;
-        this.audit = audit;
     }
 
     @GetMapping("/")
@@ -33,7 +30,7 @@ class ExecutionsPage {
         model.addAttribute("jobs", executions.jobNames());
         model.addAttribute("job", chosenJob.orElse(""));
         model.addAttribute("status", chosenStatus.orElse(""));
-        model.addAttribute("executions", executions.recent(chosenJob, chosenStatus.map(ExecutionsApi::batchStatus), 30).stream()
+        model.addAttribute("executions", executions.recent(chosenJob, chosenStatus.map(Executions::batchStatus), 30).stream()
                 .map(executions::view).map(ExecutionView::forCurrentUser).toList());
         return "executions";
     }
@@ -53,7 +50,7 @@ class ExecutionsPage {
 
     @PostMapping("/executions/{id}/stop")
     String stop(@PathVariable long id, RedirectAttributes redirect) throws InterruptedException {
-        ExecutionsApi.stop(executions, audit, id);
+        executions.stop(id);
         redirect.addFlashAttribute("message", "execution " + id + " is stopping: it ends after its current chunk");
         return "redirect:/executions/" + id;
     }
@@ -61,7 +58,7 @@ class ExecutionsPage {
     @PostMapping("/executions/{id}/restart")
     String restart(@PathVariable long id, RedirectAttributes redirect)
             throws Exception {
-        JobExecution restarted = ExecutionsApi.restart(executions, audit, id);
+        JobExecution restarted = executions.restartInBackground(id);
         redirect.addFlashAttribute("message", "execution " + id + " restarted as execution " + restarted.getId());
         return "redirect:/executions/" + restarted.getId();
     }

@@ -2,11 +2,9 @@ package com.qualityreview.execution;
 
 import java.util.List;
 
-import com.qualityreview.security.AuditLog;
 import com.qualityreview.system.Command;
 import com.qualityreview.system.CommandException;
 
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
@@ -18,11 +16,9 @@ import org.springframework.stereotype.Component;
 class RestartCommand implements Command {
 
     private final Executions executions;
-    private final AuditLog audit;
 
-    RestartCommand(Executions executions, AuditLog audit) {
+    RestartCommand(Executions executions) {
         this.executions = executions;
-        this.audit = audit;
     }
 
     @Override
@@ -53,12 +49,10 @@ class RestartCommand implements Command {
             throw new CommandException("'" + arguments.get(0) + "' is not an execution id (see the executions command)");
         }
         // Refused (completed, still running, unknown) or failed again: the command line records it.
-        JobExecution restarted = executions.restart(id);
-        System.out.println("execution " + id + " restarted as execution " + restarted.getId() + ": " + restarted.getStatus());
-        int status = executions.print(restarted);
-        audit.record("restart", "execution " + id, "restarted as execution " + restarted.getId() + ": " + restarted.getStatus()
-                + (status == 0 ? "" : " (exit status " + status + ")"));
-        return status;
+        return executions.restartAndWait(id, restarted -> {
+            System.out.println("execution " + id + " restarted as execution " + restarted.getId() + ": " + restarted.getStatus());
+            return executions.print(restarted);
+        });
     }
 
     @Override

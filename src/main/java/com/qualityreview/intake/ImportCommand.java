@@ -4,16 +4,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import com.qualityreview.security.AuditLog;
 import com.qualityreview.system.Command;
 import com.qualityreview.system.CommandException;
 import com.qualityreview.system.JobOutcome;
 
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
@@ -22,11 +17,9 @@ import org.springframework.stereotype.Component;
 class ImportCommand implements Command, JobOutcome {
 
     private final Imports imports;
-    private final AuditLog audit;
 
-    ImportCommand(Imports imports, AuditLog audit) {
+    ImportCommand(Imports imports) {
         this.imports = imports;
-        this.audit = audit;
     }
 
     @Override
@@ -45,12 +38,8 @@ class ImportCommand implements Command, JobOutcome {
             throw new CommandException("import needs a kind and a file: import <kind> <file> (kinds: " + ImportKind.names() + ")");
         }
         ImportKind kind = ImportKind.named(arguments.get(0));
-        JobExecution execution = imports.run(kind, Path.of(arguments.get(1)));
-        // An import that did not complete throws here; the command line records that failure.
-        int status = print(execution);
-        audit.record("import", ImportRequest.from(execution.getJobParameters()).toString(), "COMPLETED (execution "
-                + execution.getId() + "): " + ImportOutcome.countsOf(execution).map(ImportCounts::toString).orElse(""));
-        return status;
+        // An import that did not complete throws; the command line records that failure.
+        return print(imports.importFile(kind, Path.of(arguments.get(1))));
     }
 
     @Override
@@ -70,12 +59,12 @@ class ImportCommand implements Command, JobOutcome {
 
     @Override
     public int print(JobExecution execution) {
-        ImportRequest request = ImportRequest.from(execution.getJobParameters());
-        if (execution.getStatus() != BatchStatus.COMPLETED) {
-            throw new CommandException(ImportOutcome.failureMessage(execution)
-                    + " (execution " + execution.getId() + ", status " + execution.getStatus() + ")");
-        }
-        ImportCounts counts = ImportOutcome.countsOf(execution).orElseThrow();
+        return print(imports.imported(execution));
+    }
+
+    private static int print(Imports.Imported imported) {
+        ImportRequest request = imported.request();
+        ImportCounts counts = imported.counts();
         System.out.println(request.fileName() + ": " + counts);
         if (counts.rejected() > 0) {
             Path rejects = RejectsFile.pathFor(request.file());

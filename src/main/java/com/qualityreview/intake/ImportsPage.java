@@ -2,7 +2,6 @@ package com.qualityreview.intake;
 
 import java.util.Arrays;
 
-import com.qualityreview.security.AuditLog;
 import com.qualityreview.system.ConsolePage;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -18,11 +17,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ImportsPage {
 
     private final Imports imports;
-    private final AuditLog audit;
 
-    ImportsPage(Imports imports, AuditLog audit) {
+    ImportsPage(Imports imports) {
         this.imports = imports;
-        this.audit = audit;
     }
 
     @GetMapping("/imports")
@@ -33,7 +30,7 @@ class ImportsPage {
 
     @PostMapping("/imports")
     String start(@RequestParam String kind, @RequestParam MultipartFile file, RedirectAttributes redirect) throws Exception {
-        JobExecution execution = ImportsApi.startUpload(imports, audit, kind, file);
+        JobExecution execution = imports.startUpload(ImportKind.named(kind), file.getOriginalFilename(), file.getSize(), file);
         redirect.addFlashAttribute("message", "import of " + file.getOriginalFilename() + " started");
         return "redirect:/executions/" + execution.getId();
     }

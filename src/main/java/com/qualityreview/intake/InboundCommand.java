@@ -3,17 +3,10 @@ package com.qualityreview.intake;
 import java.util.List;
 import java.util.Optional;
 
-import com.qualityreview.security.AuditLog;
 import com.qualityreview.system.Command;
-import com.qualityreview.system.CommandException;
 import com.qualityreview.system.JobOutcome;
-import com.qualityreview.system.QualityProperties;
 
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
@@ -21,16 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 class InboundCommand implements Command, JobOutcome {
 
-    private final JobOperator jobOperator;
-    private final Job inboundScanJob;
-    private final AuditLog audit;
-    private final QualityProperties properties;
+    private final Imports imports;
 
-    InboundCommand(JobOperator jobOperator, Job inboundScanJob, AuditLog audit, QualityProperties properties) {
-        this.jobOperator = jobOperator;
-        this.inboundScanJob = inboundScanJob;
-        this.audit = audit;
-        this.properties = properties;
+    InboundCommand(Imports imports) {
+        this.imports = imports;
     }
 
     @Override
@@ -45,14 +32,8 @@ class InboundCommand implements Command, JobOutcome {
 
     @Override
     public int run(List<String> arguments, ApplicationArguments options) throws Exception {
-        JobExecution execution = jobOperator.start(inboundScanJob, new JobParametersBuilder().addLong("run.id", System.currentTimeMillis())
-                .toJobParameters());
-        // A scan that did not complete throws here; the command line records that failure.
-        int status = print(execution);
-        audit.record("scan-inbound", properties.inboundDir().toAbsolutePath().normalize().toString(), "COMPLETED (execution "
-                + execution.getId() + ")" + (status == 3 ? ", some files FAILED" : "") + ": "
-                + String.join("; ", execution.getExecutionContext().getString(ScanInboundTasklet.SUMMARY).lines().toList()));
-        return status;
+        // A scan that did not complete throws; the command line records that failure.
+        return print(imports.scanInbound());
     }
 
     @Override
@@ -77,11 +58,11 @@ class InboundCommand implements Command, JobOutcome {
 
     @Override
     public int print(JobExecution execution) {
-        if (execution.getStatus() != BatchStatus.COMPLETED) {
-            throw new CommandException("inbound scan " + execution.getStatus() + " (execution " + execution.getId() + ")");
-        }
-        System.out.println(execution.getExecutionContext().getString(ScanInboundTasklet.SUMMARY));
-        boolean failed = execution.getExecutionContext().getString(ScanInboundTasklet.SUMMARY).contains(": FAILED");
-        return failed ? 3 : 0;
+        return print(imports.scanned(execution));
+    }
+
+    private static int print(Imports.Scanned scanned) {
+        System.out.println(scanned.summary());
+        return scanned.exitStatus();
     }
 }

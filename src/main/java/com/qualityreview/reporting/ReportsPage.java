@@ -22,6 +22,7 @@ class ReportsPage {
         this.reports = reports;
     }
 
+    /** The period as typed: left empty, it filters nothing. */
     @GetMapping("/reports")
     String list(@RequestParam Optional<String> period, Model model) {
         Optional<String> chosen = period.filter(p -> !p.isBlank());
@@ -31,7 +32,7 @@ class ReportsPage {
     }
 
     @GetMapping("/reports/{period}/r{revision}/{file}")
-    ResponseEntity<Resource> download(@PathVariable String period, @PathVariable int revision, @PathVariable String file) {
-        return ReportsApi.download(reports.file(Period.parse(period), revision, file));
+    ResponseEntity<Resource> download(@PathVariable Period period, @PathVariable int revision, @PathVariable String file) {
+        return ReportDownload.of(reports.file(period, revision, file));
     }
 }

@@ -5,17 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import com.qualityreview.security.AuditLog;
 import com.qualityreview.system.Command;
 import com.qualityreview.system.CommandException;
-import com.qualityreview.system.Folders;
 import com.qualityreview.system.JobOutcome;
-import com.qualityreview.system.QualityProperties;
 
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
@@ -25,13 +20,9 @@ import org.springframework.stereotype.Component;
 class ReviewCommand implements Command, JobOutcome {
 
     private final Reviews reviews;
-    private final AuditLog audit;
-    private final QualityProperties properties;
 
-    ReviewCommand(Reviews reviews, AuditLog audit, QualityProperties properties) {
+    ReviewCommand(Reviews reviews) {
         this.reviews = reviews;
-        this.audit = audit;
-        this.properties = properties;
     }
 
     @Override
@@ -51,26 +42,13 @@ class ReviewCommand implements Command, JobOutcome {
         }
         Period period = period(arguments.get(0));
         Optional<Integer> revision = revision(options);
-        // Before a revision is claimed: a review that cannot write its results would only fail at its end.
-        Folders.requireWritable("quality.reports-dir", properties.reportsDir());
-        JobExecution execution = reviews.start(period, revision);
-        // A review that did not complete throws here; the command line records that failure.
-        int status = print(execution);
-        audit.record("review", period + " r" + execution.getJobParameters().getLong("revision"), "COMPLETED (execution "
-                + execution.getId() + ")" + counts(execution).map(counts -> ": " + counts).orElse("")
-                + (status == 3 ? "; exit status 3: " + problems(execution) : ""));
-        return status;
+        // A review that did not complete throws; the command line records that failure.
+        return print(reviews.review(period, revision));
     }
 
     @Override
     public boolean audited() {
         return true;
-    }
-
-    private static String problems(JobExecution execution) {
-        return execution.getExecutionContext().containsKey(ReviewStepContribution.OUTCOME_LINES)
-                ? String.join("; ", execution.getExecutionContext().getString(ReviewStepContribution.OUTCOME_LINES).lines().toList())
-                : "completed with problems";
     }
 
     static Period period(String text) {
@@ -102,20 +80,17 @@ class ReviewCommand implements Command, JobOutcome {
 
     @Override
     public Optional<String> counts(JobExecution execution) {
-        ReviewRun key = ReviewRun.from(execution.getJobParameters());
-        Map<String, Long> counts = reviews.ratingCounts(key.period(), key.revision());
-        return counts.isEmpty() ? Optional.empty()
-                : Optional.of("sites " + counts.values().stream().mapToLong(Long::longValue).sum());
+        return reviews.siteCount(ReviewRun.from(execution.getJobParameters()));
     }
 
     @Override
     public int print(JobExecution execution) {
-        ReviewRun key = ReviewRun.from(execution.getJobParameters());
-        if (execution.getStatus() != BatchStatus.COMPLETED) {
-            Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
-            throw new CommandException("review of " + key.period() + " revision " + key.revision() + " " + execution.getStatus()
-                    + (failure == null ? "" : ": " + CommandException.oneLine(failure)) + " (execution " + execution.getId() + ")");
-        }
+        return print(reviews.reviewed(execution));
+    }
+
+    private int print(Reviews.Reviewed reviewed) {
+        JobExecution execution = reviewed.execution();
+        ReviewRun key = reviewed.run();
         Path summary = Path.of(execution.getExecutionContext().getString(WriteSummaryCsvTasklet.SUMMARY_FILE));
         System.out.println("review of " + key.period() + " revision " + key.revision() + ": COMPLETED (execution "
                 + execution.getId() + ")");
@@ -131,11 +106,8 @@ class ReviewCommand implements Command, JobOutcome {
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (execution.getExecutionContext().containsKey(ReviewStepContribution.OUTCOME_LINES)) {
-            execution.getExecutionContext().getString(ReviewStepContribution.OUTCOME_LINES).lines()
-                    .forEach(System.out::println);
-        }
+        reviewed.outcomeLines().forEach(System.out::println);
         // Steps ran, but something needs a person (failed deliveries): say so in the exit status.
-        return execution.getExitStatus().getExitCode().equals(ReviewStepContribution.COMPLETED_WITH_PROBLEMS) ? 3 : 0;
+        return reviewed.exitStatus();
     }
 }

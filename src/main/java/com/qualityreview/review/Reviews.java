@@ -7,19 +7,27 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.qualityreview.system.Audited;
 import com.qualityreview.system.BackgroundJobs;
+import com.qualityreview.system.CommandException;
+import com.qualityreview.system.Folders;
 import com.qualityreview.system.Leases;
 import com.qualityreview.system.QualityProperties;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Starts reviews and reads what they produced; used by the command line and, later, the API. */
+/**
+ * Starts reviews and reads what they produced: a person's reviews from the command line, the API
+ * and the console (checked, and recorded in the audit log), and the schedule's and the demo's.
+ */
 @Component
 public class Reviews {
 
@@ -34,9 +42,10 @@ public class Reviews {
     private final QualityProperties properties;
     private final JdbcTemplate jdbc;
     private final Leases leases;
+    private final ApplicationEventPublisher events;
 
     Reviews(JobOperator jobOperator, BackgroundJobs backgroundJobs, JobRepository jobRepository, Job qualityReviewJob,
-            ReviewRuns runs, QualityProperties properties, JdbcTemplate jdbc, Leases leases) {
+            ReviewRuns runs, QualityProperties properties, JdbcTemplate jdbc, Leases leases, ApplicationEventPublisher events) {
         this.jobOperator = jobOperator;
         this.backgroundJobs = backgroundJobs;
         this.jobRepository = jobRepository;
@@ -45,6 +54,24 @@ public class Reviews {
         this.properties = properties;
         this.jdbc = jdbc;
         this.leases = leases;
+        this.events = events;
+    }
+
+    /**
+     * A review run to its end that completed: what its contributed steps had to say (failed
+     * deliveries, say) and whether any of that needs a person.
+     */
+    public record Reviewed(JobExecution execution, ReviewRun run, List<String> outcomeLines, boolean withProblems) {
+
+        /** The command line's exit status: 3 when something needs a person. */
+        public int exitStatus() {
+            return withProblems ? 3 : 0;
+        }
+
+        /** What needs a person, on one line. */
+        String problems() {
+            return outcomeLines.isEmpty() ? "completed with problems" : String.join("; ", outcomeLines);
+        }
     }
 
     /**
@@ -56,10 +83,49 @@ public class Reviews {
     }
 
     /**
-     * As {@link #start}, but returns as soon as the execution exists (for the API and the
-     * console). A review of the same period and revision still waiting to run counts as running.
+     * A person's review from the command line: refused before a revision is claimed when its
+     * results could not be written, run to its end, refused ({@link CommandException}, saying why)
+     * when it did not complete, and recorded in the audit log.
      */
-    public synchronized JobExecution startInBackground(Period period, Optional<Integer> revision) throws Exception {
+    public Reviewed review(Period period, Optional<Integer> revision) throws Exception {
+        // Before a revision is claimed: a review that cannot write its results would only fail at its end.
+        Folders.requireWritable("quality.reports-dir", properties.reportsDir());
+        Reviewed reviewed = reviewed(start(period, revision));
+        JobExecution execution = reviewed.execution();
+        events.publishEvent(new Audited("review", reviewed.run().toString(), "COMPLETED (execution " + execution.getId() + ")"
+                + siteCount(reviewed.run()).map(count -> ": " + count).orElse("")
+                + (reviewed.withProblems() ? "; exit status " + reviewed.exitStatus() + ": " + reviewed.problems() : "")));
+        return reviewed;
+    }
+
+    /** How a finished review went; refused ({@link CommandException}, saying why) when it did not complete. */
+    public Reviewed reviewed(JobExecution execution) {
+        ReviewRun run = ReviewRun.from(execution.getJobParameters());
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
+            throw new CommandException("review of " + run.period() + " revision " + run.revision() + " " + execution.getStatus()
+                    + (failure == null ? "" : ": " + CommandException.oneLine(failure)) + " (execution " + execution.getId() + ")");
+        }
+        var context = execution.getExecutionContext();
+        List<String> lines = context.containsKey(ReviewStepContribution.OUTCOME_LINES)
+                ? context.getString(ReviewStepContribution.OUTCOME_LINES).lines().toList() : List.of();
+        return new Reviewed(execution, run, lines,
+                execution.getExitStatus().getExitCode().equals(ReviewStepContribution.COMPLETED_WITH_PROBLEMS));
+    }
+
+    /**
+     * A person's review from the API or the console: as {@link #start}, but returns as soon as the
+     * execution exists. A review of the same period and revision still waiting to run counts as
+     * running. Recorded in the audit log, and so is its end.
+     */
+    public JobExecution startInBackground(Period period, Optional<Integer> revision) throws Exception {
+        JobExecution execution = launchInBackground(period, revision);
+        events.publishEvent(Audited.backgroundStart("start review", ReviewRun.from(execution.getJobParameters()).toString(),
+                "execution " + execution.getId(), execution));
+        return execution;
+    }
+
+    private synchronized JobExecution launchInBackground(Period period, Optional<Integer> revision) throws Exception {
         return backgroundJobs.start(qualityReviewJob, parameters(period, revision));
     }
 
@@ -139,6 +205,12 @@ public class Reviews {
                     counts.put(row.getString(1), row.getLong(2));
                 }, period.toString(), revision);
         return counts;
+    }
+
+    /** "sites 40": how many sites a review rated, once it has. */
+    public Optional<String> siteCount(ReviewRun run) {
+        Map<String, Long> counts = ratingCounts(run.period(), run.revision());
+        return counts.isEmpty() ? Optional.empty() : Optional.of("sites " + counts.values().stream().mapToLong(Long::longValue).sum());
     }
 
     static List<String> summaryLines(Map<String, Long> counts) {

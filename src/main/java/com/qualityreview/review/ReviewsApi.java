@@ -3,8 +3,6 @@ package com.qualityreview.review;
 import java.util.Map;
 import java.util.Optional;
 
-import com.qualityreview.security.AuditLog;
-
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -17,32 +15,27 @@ import org.springframework.web.bind.annotation.RestController;
 class ReviewsApi {
 
     private final Reviews reviews;
-    private final AuditLog audit;
 
-    ReviewsApi(Reviews reviews, AuditLog audit) {
+    ReviewsApi(Reviews reviews) {
         this.reviews = reviews;
-        this.audit = audit;
     }
 
+    /** The period as text: read here rather than by Jackson, so that a bad one is answered with what is wrong with it. */
     record StartReview(String period, Integer revision) {
+
+        Period checkedPeriod() {
+            if (period == null) {
+                throw new IllegalArgumentException("period is missing (for example \"2026-10\")");
+            }
+            return Period.parse(period.trim());
+        }
     }
 
     @PostMapping("/api/reviews")
     ResponseEntity<Map<String, Object>> start(@RequestBody StartReview request) throws Exception {
-        if (request.period() == null) {
-            throw new IllegalArgumentException("period is missing (for example \"2026-10\")");
-        }
-        JobExecution execution = start(reviews, audit, request.period(), Optional.ofNullable(request.revision()));
+        JobExecution execution = reviews.startInBackground(request.checkedPeriod(), Optional.ofNullable(request.revision()));
+        ReviewRun run = ReviewRun.from(execution.getJobParameters());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("executionId", execution.getId(),
-                "period", execution.getJobParameters().getString("period"), "revision", execution.getJobParameters().getLong("revision")));
-    }
-
-    /** Checks the request, starts the review in the background and audits it (the API and the console). */
-    static JobExecution start(Reviews reviews, AuditLog audit, String periodText, Optional<Integer> revision) throws Exception {
-        Period period = Period.parse(periodText.trim());
-        JobExecution execution = reviews.startInBackground(period, revision);
-        audit.recordStart("start review", period + " r" + execution.getJobParameters().getLong("revision"), "execution " + execution.getId(),
-                execution);
-        return execution;
+                "period", run.period().toString(), "revision", run.revision()));
     }
 }

@@ -2,7 +2,6 @@ package com.qualityreview.review;
 
 import java.util.Optional;
 
-import com.qualityreview.security.AuditLog;
 import com.qualityreview.system.ConsolePage;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -15,18 +14,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ReviewsPage {
 
     private final Reviews reviews;
-    private final AuditLog audit;
 
-    ReviewsPage(Reviews reviews, AuditLog audit) {
+    ReviewsPage(Reviews reviews) {
         this.reviews = reviews;
-        this.audit = audit;
     }
 
     @PostMapping("/reviews")
-    String start(@RequestParam String period, @RequestParam Optional<String> revision, RedirectAttributes redirect) throws Exception {
-        JobExecution execution = ReviewsApi.start(reviews, audit, period, revision.filter(r -> !r.isBlank()).map(Reviews::parseRevision));
-        redirect.addFlashAttribute("message", "review of " + execution.getJobParameters().getString("period") + " revision "
-                + execution.getJobParameters().getLong("revision") + " started");
+    String start(@RequestParam Period period, @RequestParam Optional<String> revision, RedirectAttributes redirect) throws Exception {
+        JobExecution execution = reviews.startInBackground(period, revision.filter(r -> !r.isBlank()).map(Reviews::parseRevision));
+        ReviewRun run = ReviewRun.from(execution.getJobParameters());
+        redirect.addFlashAttribute("message", "review of " + run.period() + " revision " + run.revision() + " started");
         return "redirect:/executions/" + execution.getId();
     }
 }

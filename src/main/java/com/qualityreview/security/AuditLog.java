@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.qualityreview.system.AuditTrail;
+import com.qualityreview.system.Audited;
 import com.qualityreview.system.CommandException;
 import com.qualityreview.system.JobEnded;
 
@@ -23,13 +23,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who did what, and how it went: every start, stop, restart, resend, import and demo from the
- * console, the API or the command line, how work started in the background ended, and refused
- * attempts. Kept in the database (the console and {@code GET /api/audit} show it) and written to
- * the log under {@code quality.audit}. Values are stored and logged with line breaks and other
- * control characters escaped, so that nobody can forge a line by naming a file or a user.
+ * console, the API or the command line (the features publish them as {@link Audited} events), how
+ * work started in the background ended, and refused attempts. Kept in the database (the console
+ * and {@code GET /api/audit} show it) and written to the log under {@code quality.audit}. Values
+ * are stored and logged with line breaks and other control characters escaped, so that nobody can
+ * forge a line by naming a file or a user.
  */
 @Component
-public class AuditLog implements AuditTrail {
+public class AuditLog {
 
     private static final Logger log = LoggerFactory.getLogger("quality.audit");
 
@@ -53,8 +54,17 @@ public class AuditLog implements AuditTrail {
     private record Started(String who, String action, String target) {
     }
 
+    /**
+     * What a feature did, recorded in the thread that did it (so as the person logged in) before
+     * the publisher goes on: one that cannot be recorded fails the action's caller, as before.
+     */
+    @EventListener
+    void audited(Audited event) {
+        event.backgroundJob().ifPresentOrElse(job -> recordStart(event.action(), event.target(), event.outcome(), job),
+                () -> record(event.action(), event.target(), event.outcome()));
+    }
+
     /** Records an action of the person logged in (or, on the command line, of the operating-system user). */
-    @Override
     public void record(String action, String target, String outcome) {
         recordAs(currentUser(), action, target, outcome);
     }
@@ -74,7 +84,7 @@ public class AuditLog implements AuditTrail {
      * Records that a job was started in the background (such as {@code "start review"}) and, once
      * it has ended, how it went ({@code "review ended"}), as the person who started it.
      */
-    public void recordStart(String action, String target, String outcome, JobExecution execution) {
+    private void recordStart(String action, String target, String outcome, JobExecution execution) {
         String who = currentUser();
         recordAs(who, action, target, outcome);
         running.put(execution.getId(), new Started(who, action.replaceFirst("^start ", ""), target));

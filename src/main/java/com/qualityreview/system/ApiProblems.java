@@ -1,7 +1,11 @@
 package com.qualityreview.system;
 
+import java.util.Optional;
+
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -39,6 +43,30 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler({IllegalArgumentException.class, CommandException.class})
     ResponseEntity<ProblemDetail> badInput(RuntimeException e, HttpServletRequest request) {
         return problem(HttpStatus.BAD_REQUEST, e.getMessage(), request);
+    }
+
+    /**
+     * A path or request parameter that is not one of the application's own values (a period such
+     * as {@code 2026-13}): answered, as the domain says it, with what is wrong with it.
+     */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        return reasonInWords(e).map(reason -> handleExceptionInternal(e, ProblemDetail.forStatusAndDetail(status, reason), headers,
+                status, request)).orElseGet(() -> super.handleTypeMismatch(e, headers, status, request));
+    }
+
+    /**
+     * Why a parameter could not become one of the application's own value types, in that type's
+     * words ("Invalid period '2026-13': month must be 01 to 12, got 13"); empty for Spring's own
+     * conversions (a number), whose refusals stay as Spring words them.
+     */
+    static Optional<String> reasonInWords(TypeMismatchException e) {
+        if (e.getCause() instanceof ConversionFailedException failed && failed.getCause() instanceof IllegalArgumentException reason
+                && failed.getTargetType().getType().getName().startsWith("com.qualityreview.")) {
+            return Optional.ofNullable(reason.getMessage());
+        }
+        return Optional.empty();
     }
 
     /** Spring MVC's own refusals (a missing parameter, an unreadable body, an upload over the size limit). */

@@ -26,7 +26,7 @@ public interface Command {
 
     /**
      * Whether a run is an administrator's action for the audit log (it changes data or sends mail).
-     * Such a command records its own outcome when it ends; the dispatcher records it when it fails.
+     * Its feature records the outcome when it succeeds ({@link Audited}); the dispatcher records it when it fails.
      */
     default boolean audited() {
         return false;

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,15 +34,16 @@ class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
 
     private final List<Command> commands;
     private final boolean serveWhenNoCommand;
-    private final ObjectProvider<AuditTrail> audit;
+    private final ApplicationEventPublisher events;
     private final String database;
     private int exitCode;
 
-    CommandLineDispatcher(List<Command> commands, QualityProperties properties,
-            ObjectProvider<AuditTrail> audit, @Value("${spring.datasource.url:}") String database) {
+    CommandLineDispatcher(List<Command> commands,
+            @org.springframework.beans.factory.annotation.Value("${quality.serve-when-no-command:true}") boolean serveWhenNoCommand,
+            ApplicationEventPublisher events, @org.springframework.beans.factory.annotation.Value("${spring.datasource.url:}") String database) {
         this.commands = commands.stream().sorted(Comparator.comparing(Command::name)).toList();
-        this.serveWhenNoCommand = properties.serveWhenNoCommand();
-        this.audit = audit;
+        this.serveWhenNoCommand = serveWhenNoCommand;
+        this.events = events;
         this.database = database;
     }
 
@@ -91,7 +93,7 @@ class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
                 .map(name -> "--" + name + (arguments.getOptionValues(name).isEmpty() ? "" : "=" + arguments.getOptionValues(name).get(0))))
                 .collect(Collectors.joining(" "));
         try {
-            audit.ifAvailable(trail -> trail.record(command.name(), target, outcome));
+            events.publishEvent(new Audited(command.name(), target, outcome));
         }
         catch (RuntimeException e) {
             // The database that failed the command may refuse the record too: the log keeps it.

@@ -2,6 +2,7 @@ package com.qualityreview.system;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -29,10 +30,13 @@ class ConsoleAdvice {
         return authentication != null && authentication.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
     }
 
+    /** Also a parameter that could not be converted for such a reason (matched by its cause): a bad period in its own words. */
     @ExceptionHandler({CommandException.class, IllegalArgumentException.class})
     String failed(RuntimeException e, HttpServletRequest request, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("error", e.getMessage());
-        request.setAttribute(ApiProblems.REFUSAL_REASON, e.getMessage());
+        String reason = e instanceof TypeMismatchException mismatch ? ApiProblems.reasonInWords(mismatch).orElse(e.getMessage())
+                : e.getMessage();
+        redirect.addFlashAttribute("error", reason);
+        request.setAttribute(ApiProblems.REFUSAL_REASON, reason);
         String back = request.getHeader("Referer");
         // Only back to a page of this console, never to a URL a request names.
         String path = back == null ? "/" : back.replaceFirst("^https?://[^/]+", "");
