@@ -42,6 +42,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.io.IOException;
 
 /**
  * The web console in a real headless Chromium (Debian's chromium and chromium-driver, installed
@@ -238,7 +239,7 @@ class ConsoleBrowserTests {
     }
 
     /** Kept beside the test reports, to see what the browser saw. */
-    private void screenshot(String name) throws java.io.IOException {
+    private void screenshot(String name) throws IOException {
         byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
         Files.write(Files.createDirectories(Path.of("target/test-reports/console")).resolve(name + ".png"), png);
     }
@@ -251,7 +252,7 @@ class ConsoleBrowserTests {
         try (Stream<Path> files = Files.list(downloads)) {
             return files.anyMatch(file -> file.toString().endsWith(".crdownload"));
         }
-        catch (java.io.IOException e) {
+        catch (IOException e) {
             return true;
         }
     }

@@ -3,6 +3,11 @@ package com.qualityreview.delivery;
 import java.util.List;
 import java.util.Optional;
 
+import com.qualityreview.delivery.job.DeliveryConfiguration;
+import com.qualityreview.delivery.job.DeliverySender;
+import com.qualityreview.delivery.job.DeliveryStore;
+import com.qualityreview.delivery.mail.DeliveryMessages;
+import com.qualityreview.delivery.mail.MailTransport;
 import com.qualityreview.review.Period;
 import com.qualityreview.review.ReviewResults;
 import com.qualityreview.review.ReviewRun;
@@ -14,6 +19,7 @@ import com.qualityreview.system.ServerDetails;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import java.util.Locale;
 
 /**
  * Deliveries on demand: resend a review's failed (and, when asked, uncertain) deliveries, a copy
@@ -92,7 +98,7 @@ public class Deliveries {
      * shown to the person logged in: a VIEWER sees why a delivery failed, not the paths or SQL in the error.
      */
     public List<Delivery> find(Optional<String> period, Optional<String> status) {
-        Optional<String> checkedStatus = status.filter(s -> !s.isBlank()).map(s -> s.toUpperCase(java.util.Locale.ROOT));
+        Optional<String> checkedStatus = status.filter(s -> !s.isBlank()).map(s -> s.toUpperCase(Locale.ROOT));
         if (checkedStatus.isPresent() && !Delivery.STATUSES.contains(checkedStatus.get())) {
             throw new IllegalArgumentException("status: '" + status.get() + "' is not one of " + Delivery.STATUSES);
         }

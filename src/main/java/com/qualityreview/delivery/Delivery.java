@@ -21,11 +21,11 @@ public record Delivery(long id, String period, int revision, String email, Strin
 
     public static final List<String> STATUSES = List.of(PENDING, SENDING, SENT, FAILED, UNCERTAIN);
 
-    String scopeType() {
+    public String scopeType() {
         return scope.equals("ORG") ? "ORG" : scope.substring(0, scope.indexOf(':'));
     }
 
-    String scopeCode() {
+    public String scopeCode() {
         return scope.equals("ORG") ? "ORG" : scope.substring(scope.indexOf(':') + 1);
     }
 }

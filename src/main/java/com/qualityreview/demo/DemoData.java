@@ -1,9 +1,9 @@
 package com.qualityreview.demo;
 
-import com.qualityreview.review.Criterion;
-import com.qualityreview.review.KpiDefinition;
-import com.qualityreview.review.QualityIndexWeights;
-import com.qualityreview.review.RatingScheme;
+import com.qualityreview.review.metrics.Criterion;
+import com.qualityreview.review.metrics.KpiDefinition;
+import com.qualityreview.review.metrics.QualityIndexWeights;
+import com.qualityreview.review.rating.RatingScheme;
 import de.siegmar.fastcsv.writer.CsvWriter;
 
 import java.io.IOException;

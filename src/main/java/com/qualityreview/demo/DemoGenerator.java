@@ -2,20 +2,20 @@ package com.qualityreview.demo;
 
 import com.qualityreview.demo.DemoReference.Event;
 import com.qualityreview.demo.DemoReference.Site;
-import com.qualityreview.review.AuditResult;
-import com.qualityreview.review.AuditStats;
-import com.qualityreview.review.Criterion;
-import com.qualityreview.review.Dimension;
-import com.qualityreview.review.FeedbackFact;
-import com.qualityreview.review.FeedbackStats;
-import com.qualityreview.review.KpiDefinition;
-import com.qualityreview.review.KpiResult;
-import com.qualityreview.review.KpiStats;
-import com.qualityreview.review.QualityIndexWeights;
-import com.qualityreview.review.Rating;
-import com.qualityreview.review.RatingScheme;
-import com.qualityreview.review.ScopeFigures;
-import com.qualityreview.review.StarRater;
+import com.qualityreview.review.metrics.AuditResult;
+import com.qualityreview.review.metrics.AuditStats;
+import com.qualityreview.review.metrics.Criterion;
+import com.qualityreview.review.metrics.Dimension;
+import com.qualityreview.review.metrics.FeedbackFact;
+import com.qualityreview.review.metrics.FeedbackStats;
+import com.qualityreview.review.metrics.KpiDefinition;
+import com.qualityreview.review.metrics.KpiResult;
+import com.qualityreview.review.metrics.KpiStats;
+import com.qualityreview.review.metrics.QualityIndexWeights;
+import com.qualityreview.review.metrics.ScopeFigures;
+import com.qualityreview.review.rating.Rating;
+import com.qualityreview.review.rating.RatingScheme;
+import com.qualityreview.review.rating.StarRater;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -37,6 +37,7 @@ import java.util.Random;
 
 import static com.qualityreview.demo.DemoData.MONTHS;
 import static com.qualityreview.demo.DemoData.SEED;
+import java.util.Locale;
 
 /**
  * Generates the feedback, audit and KPI rows of the demo data (see {@link DemoData} for the story)
@@ -105,7 +106,7 @@ final class DemoGenerator {
 
         FeedbackFact fact() {
             return new FeedbackFact(csat, nps, servqual[0], servqual[1], servqual[2], servqual[3], servqual[4],
-                    complaint, category == null ? null : category.toUpperCase(java.util.Locale.ROOT), fcr, hours);
+                    complaint, category == null ? null : category.toUpperCase(Locale.ROOT), fcr, hours);
         }
 
         List<String> fields(String id) {
@@ -335,9 +336,9 @@ final class DemoGenerator {
                 category = CATEGORIES[pick(categoryShares)];
                 double r = rng.nextDouble();
                 if (r < 0.01) {
-                    category = category.toLowerCase(java.util.Locale.ROOT);
+                    category = category.toLowerCase(Locale.ROOT);
                 } else if (r < 0.015) {
-                    category = category.charAt(0) + category.substring(1).toLowerCase(java.util.Locale.ROOT);
+                    category = category.charAt(0) + category.substring(1).toLowerCase(Locale.ROOT);
                 }
                 fcr = rng.nextDouble() < FCR_SHARE[tier];
                 if (rng.nextDouble() < 0.9) {
@@ -352,7 +353,7 @@ final class DemoGenerator {
                     hours = BigDecimal.valueOf(0.1 + rng.nextDouble() * 0.9).setScale(1, RoundingMode.HALF_UP);
                 }
             }
-            String comment = comment(s, sat, complaint ? category.toUpperCase(java.util.Locale.ROOT) : null);
+            String comment = comment(s, sat, complaint ? category.toUpperCase(Locale.ROOT) : null);
             rows.add(new FeedbackRow(s.code(), at, submittedAt, channel, csat, nps, servqual, complaint, category, fcr,
                     hours, comment));
         }

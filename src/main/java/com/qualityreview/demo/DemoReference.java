@@ -1,10 +1,10 @@
 package com.qualityreview.demo;
 
-import com.qualityreview.review.Criterion;
-import com.qualityreview.review.Dimension;
-import com.qualityreview.review.KpiAggregation;
-import com.qualityreview.review.KpiDefinition;
-import com.qualityreview.review.KpiDirection;
+import com.qualityreview.review.metrics.Criterion;
+import com.qualityreview.review.metrics.Dimension;
+import com.qualityreview.review.metrics.KpiAggregation;
+import com.qualityreview.review.metrics.KpiDefinition;
+import com.qualityreview.review.metrics.KpiDirection;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
 

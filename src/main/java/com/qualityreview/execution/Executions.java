@@ -12,9 +12,9 @@ import java.util.function.ToIntFunction;
 import com.qualityreview.system.Audited;
 import com.qualityreview.system.BackgroundJobs;
 import com.qualityreview.system.ConflictException;
-import com.qualityreview.system.NotFoundException;
 import com.qualityreview.system.JobOutcome;
 import com.qualityreview.system.Leases;
+import com.qualityreview.system.NotFoundException;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -28,6 +28,8 @@ import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Job executions as administrators see them: recent ones with their counts; and a person's stops
@@ -238,10 +240,10 @@ public class Executions {
     /** A status as typed ("failed"), or the statuses it could have been. */
     static BatchStatus batchStatus(String status) {
         try {
-            return BatchStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
+            return BatchStatus.valueOf(status.toUpperCase(Locale.ROOT));
         }
         catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("status: '" + status + "' is not one of " + java.util.Arrays.toString(BatchStatus.values()));
+            throw new IllegalArgumentException("status: '" + status + "' is not one of " + Arrays.toString(BatchStatus.values()));
         }
     }
 

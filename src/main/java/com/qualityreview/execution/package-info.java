@@ -1,5 +1,5 @@
 /** Job executions for administrators: listing them with their counts, and restarting failed ones. */
-@ApplicationModule
+@ApplicationModule(allowedDependencies = {"system"})
 package com.qualityreview.execution;
 
 import org.springframework.modulith.ApplicationModule;

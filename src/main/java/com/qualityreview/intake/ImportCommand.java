@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import com.qualityreview.intake.job.ImportJobConfiguration;
+import com.qualityreview.intake.job.RejectsFile;
 import com.qualityreview.system.Command;
 import com.qualityreview.system.CommandException;
 import com.qualityreview.system.JobOutcome;

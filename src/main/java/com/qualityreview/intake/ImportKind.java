@@ -1,7 +1,11 @@
 package com.qualityreview.intake;
 
-import static com.qualityreview.intake.Column.optional;
-import static com.qualityreview.intake.Column.required;
+import com.qualityreview.intake.csv.Column;
+import com.qualityreview.intake.csv.FieldType;
+import com.qualityreview.intake.job.TargetTable;
+
+import static com.qualityreview.intake.csv.Column.optional;
+import static com.qualityreview.intake.csv.Column.required;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -103,15 +107,15 @@ public enum ImportKind {
         return fileName;
     }
 
-    List<Column> columns() {
+    public List<Column> columns() {
         return columns;
     }
 
-    List<TargetTable> targets() {
+    public List<TargetTable> targets() {
         return targets;
     }
 
-    int columnIndex(String name) {
+    public int columnIndex(String name) {
         for (int i = 0; i < columns.size(); i++) {
             if (columns.get(i).name().equals(name)) {
                 return i;

@@ -1,5 +1,8 @@
 package com.qualityreview.intake;
 
+import com.qualityreview.intake.csv.ImportFileException;
+import com.qualityreview.intake.job.ImportContext;
+
 import java.util.Optional;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -11,7 +14,7 @@ public final class ImportOutcome {
     private ImportOutcome() {
     }
 
-    static ImportCounts counts(ExecutionContext job) {
+    public static ImportCounts counts(ExecutionContext job) {
         return new ImportCounts(job.getLong(ImportContext.READ, 0L),
                 job.getLong(ImportContext.WRITTEN, 0L), job.getLong(ImportContext.REJECTED, 0L));
     }

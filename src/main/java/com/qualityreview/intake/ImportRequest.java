@@ -1,5 +1,7 @@
 package com.qualityreview.intake;
 
+import com.qualityreview.intake.csv.ImportFileException;
+
 import java.nio.file.Path;
 
 import org.springframework.batch.core.job.parameters.JobParameters;

@@ -10,6 +10,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
+import com.qualityreview.intake.job.InboundJobConfiguration;
+import com.qualityreview.intake.job.ScanInboundTasklet;
 import com.qualityreview.system.Audited;
 import com.qualityreview.system.BackgroundJobs;
 import com.qualityreview.system.CommandException;
@@ -158,7 +160,7 @@ public class Imports {
     }
 
     /** Keeps an upload in {@code quality.uploads-dir}, under its name made file-safe. */
-    private Path keep(ImportKind kind, String originalName, InputStream content) throws java.io.IOException {
+    private Path keep(ImportKind kind, String originalName, InputStream content) throws IOException {
         Files.createDirectories(uploadsDir);
         String name = originalName == null || originalName.isBlank() ? kind.fileName() + ".csv"
                 : Path.of(originalName.replace('\\', '/')).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");

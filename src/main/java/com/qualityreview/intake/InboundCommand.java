@@ -3,6 +3,8 @@ package com.qualityreview.intake;
 import java.util.List;
 import java.util.Optional;
 
+import com.qualityreview.intake.job.InboundJobConfiguration;
+import com.qualityreview.intake.job.ScanInboundTasklet;
 import com.qualityreview.system.Command;
 import com.qualityreview.system.JobOutcome;
 

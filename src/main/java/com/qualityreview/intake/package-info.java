@@ -1,5 +1,5 @@
 /** Data intake: the CSV import job for reference data, feedback, audits and KPI rows. */
-@ApplicationModule
+@ApplicationModule(allowedDependencies = {"system"})
 package com.qualityreview.intake;
 
 import org.springframework.modulith.ApplicationModule;

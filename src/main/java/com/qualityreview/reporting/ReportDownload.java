@@ -8,6 +8,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import java.nio.charset.StandardCharsets;
 
 /** A report file as an attachment, with its own media type: how the API and the console serve downloads. */
 final class ReportDownload {
@@ -18,7 +19,7 @@ final class ReportDownload {
     static ResponseEntity<Resource> of(Path file) {
         String name = file.getFileName().toString();
         MediaType type = name.endsWith(".pdf") ? MediaType.APPLICATION_PDF
-                : name.endsWith(".csv") ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)
+                : name.endsWith(".csv") ? new MediaType("text", "csv", StandardCharsets.UTF_8)
                 : MediaType.APPLICATION_OCTET_STREAM;
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * from the last dots.</li>
  * </ul>
  */
-final class ReportFileName {
+public final class ReportFileName {
 
     /** Codes kept as they are; upper case only, so that case-insensitive file systems cannot merge two. */
     private static final Pattern PLAIN = Pattern.compile("[A-Z0-9._-]+");
@@ -41,7 +41,7 @@ final class ReportFileName {
     private ReportFileName() {
     }
 
-    static String of(String scopeType, String scopeCode, Locale locale) {
+    public static String of(String scopeType, String scopeCode, Locale locale) {
         String language = locale.toLanguageTag();
         return switch (scopeType) {
             case "ORG" -> "executive." + language + ".pdf";

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.qualityreview.reporting.pdf.ReportRendering;
 import com.qualityreview.review.Period;
 import com.qualityreview.review.ReviewRun;
 import com.qualityreview.review.ReviewRuns;
@@ -73,7 +74,7 @@ public class ReportFiles {
     }
 
     /** Replaces what a revision's rendering recorded (a re-run renders every report again). */
-    void record(Period period, int revision, List<ReportRendering.RenderedReport> reports) {
+    public void record(Period period, int revision, List<ReportRendering.RenderedReport> reports) {
         jdbc.update(DELETE_FILES, period.toString(), revision);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         jdbc.batchUpdate(INSERT_FILE, reports.stream().map(report -> new Object[] {period.toString(), revision,

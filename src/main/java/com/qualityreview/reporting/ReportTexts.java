@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.qualityreview.reporting.pdf.ReportModel;
 import com.qualityreview.review.ReviewResult;
 
 /**

@@ -1,5 +1,5 @@
 /** Reports: the executive, region and site PDFs of a review, in English and Chinese. */
-@ApplicationModule
+@ApplicationModule(allowedDependencies = {"review", "system"})
 package com.qualityreview.reporting;
 
 import org.springframework.modulith.ApplicationModule;

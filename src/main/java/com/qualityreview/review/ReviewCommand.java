@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import com.qualityreview.review.job.ReviewJobConfiguration;
+import com.qualityreview.review.job.WriteSummaryCsvTasklet;
 import com.qualityreview.system.Command;
 import com.qualityreview.system.CommandException;
 import com.qualityreview.system.JobOutcome;

@@ -1,5 +1,9 @@
 package com.qualityreview.review;
 
+import com.qualityreview.review.job.ReviewStore;
+import com.qualityreview.review.job.RollUpTasklet;
+import com.qualityreview.review.job.SiteSummaryWriter;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;

@@ -61,21 +61,21 @@ public record ReviewRun(Period period, int revision, ZoneId zone) {
         return period + " r" + revision;
     }
 
-    String periodText() {
+    public String periodText() {
         return period.toString();
     }
 
-    Bounds current() {
+    public Bounds current() {
         return Bounds.of(period, zone);
     }
 
-    Bounds previous() {
+    public Bounds previous() {
         return Bounds.of(period.previous(), zone);
     }
 
     /** A period's half-open interval both as instants (feedback) and as dates (audits, KPIs). */
-    record Bounds(Period period, Instant from, Instant until, LocalDate firstDay, LocalDate endDay) {
-        static Bounds of(Period period, ZoneId zone) {
+    public record Bounds(Period period, Instant from, Instant until, LocalDate firstDay, LocalDate endDay) {
+        public static Bounds of(Period period, ZoneId zone) {
             return new Bounds(period, period.startInstant(zone), period.endInstant(zone), period.start(), period.end());
         }
     }

@@ -109,7 +109,7 @@ public class ReviewRuns {
      * guard holds across machines. A claim left RUNNING by an execution whose process is gone
      * (its lease expired) is taken over; a live one is refused.
      */
-    void claim(ReviewRun key, long jobInstanceId, long jobExecutionId) {
+    public void claim(ReviewRun key, long jobInstanceId, long jobExecutionId) {
         // Leased before the claim is visible: a claim whose execution shows no live lease may be taken over.
         leases.hold(jobExecutionId);
         for (int attempt = 1; attempt <= 3; attempt++) {
@@ -144,7 +144,7 @@ public class ReviewRuns {
     }
 
     /** Only the execution holding the claim ends it: one that lost its claim changes nothing. */
-    void finished(ReviewRun key, long jobExecutionId, String status, String reportsDir) {
+    public void finished(ReviewRun key, long jobExecutionId, String status, String reportsDir) {
         jdbc.update(END_CLAIM, status, OffsetDateTime.now(ZoneOffset.UTC), reportsDir, key.periodText(), key.revision(), jobExecutionId);
     }
 }

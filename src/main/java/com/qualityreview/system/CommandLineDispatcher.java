@@ -38,11 +38,10 @@ class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
     private final String database;
     private int exitCode;
 
-    CommandLineDispatcher(List<Command> commands,
-            @org.springframework.beans.factory.annotation.Value("${quality.serve-when-no-command:true}") boolean serveWhenNoCommand,
-            ApplicationEventPublisher events, @org.springframework.beans.factory.annotation.Value("${spring.datasource.url:}") String database) {
+    CommandLineDispatcher(List<Command> commands, QualityProperties properties, ApplicationEventPublisher events,
+            @Value("${spring.datasource.url:}") String database) {
         this.commands = commands.stream().sorted(Comparator.comparing(Command::name)).toList();
-        this.serveWhenNoCommand = serveWhenNoCommand;
+        this.serveWhenNoCommand = properties.serveWhenNoCommand();
         this.events = events;
         this.database = database;
     }

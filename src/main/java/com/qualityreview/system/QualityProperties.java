@@ -79,7 +79,7 @@ public record QualityProperties(
      *
      * @param retention uploads (and their rejects files) are deleted this long after they were last written
      */
-    public record Uploads(@DefaultValue("P30D") java.time.Duration retention) {
+    public record Uploads(@DefaultValue("P30D") Duration retention) {
     }
 
     /**

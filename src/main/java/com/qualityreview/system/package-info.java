@@ -1,5 +1,5 @@
 /** Cross-cutting parts: settings, database dialect, the command line and progress logging. */
-@ApplicationModule
+@ApplicationModule(allowedDependencies = {})
 package com.qualityreview.system;
 
 import org.springframework.modulith.ApplicationModule;

@@ -23,6 +23,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import jakarta.mail.MessagingException;
+import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * Sending speed: 2,000 deliveries, each with its PDF attached, to an SMTP server on loopback
@@ -55,7 +58,7 @@ class DeliveryBenchmark {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-        catch (java.io.IOException e) {
+        catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -76,11 +79,11 @@ class DeliveryBenchmark {
             var send = review.getStepExecutions().stream().filter(s -> s.getStepName().equals("sendDeliveriesStep")).findFirst().orElseThrow();
             double seconds = Duration.between(send.getStartTime(), send.getEndTime()).toMillis() / 1000.0;
             assertThat(smtp.getReceivedMessages()).hasSize(DELIVERIES);
-            assertThat(java.util.Arrays.stream(smtp.getReceivedMessages()).map(m -> {
+            assertThat(Arrays.stream(smtp.getReceivedMessages()).map(m -> {
                 try {
                     return m.getMessageID();
                 }
-                catch (jakarta.mail.MessagingException e) {
+                catch (MessagingException e) {
                     throw new IllegalStateException(e);
                 }
             })).doesNotHaveDuplicates();

@@ -19,6 +19,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.ServerSetup;
+import com.qualityreview.delivery.mail.MailTransport;
 import com.qualityreview.execution.Executions;
 import com.qualityreview.intake.Imports;
 import com.qualityreview.review.Period;
@@ -43,6 +44,12 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import com.qualityreview.execution.Restarts;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import java.io.IOException;
+import java.util.TreeMap;
 
 /**
  * Delivery through a real SMTP conversation with GreenMail on loopback: one message per
@@ -79,11 +86,11 @@ class DeliveryTests {
                     if (bean instanceof MailTransport transport) {
                         return new MailTransport() {
                             @Override
-                            public Connection connect() throws jakarta.mail.MessagingException {
+                            public Connection connect() throws MessagingException {
                                 Connection connection = transport.connect();
                                 return new Connection() {
                                     @Override
-                                    public void send(MimeMessage message, Delivery delivery) throws jakarta.mail.MessagingException {
+                                    public void send(MimeMessage message, Delivery delivery) throws MessagingException {
                                         connection.send(message, delivery);
                                         if (killAfter.decrementAndGet() == 0) {
                                             throw new KilledForTest();
@@ -103,7 +110,7 @@ class DeliveryTests {
                             }
 
                             @Override
-                            public java.util.Optional<Boolean> wentOut(Delivery delivery) {
+                            public Optional<Boolean> wentOut(Delivery delivery) {
                                 return transport.wentOut(delivery);
                             }
 
@@ -163,15 +170,15 @@ class DeliveryTests {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-        catch (java.io.IOException e) {
+        catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
     Map<String, List<MimeMessage>> receivedByRecipient() throws Exception {
-        Map<String, List<MimeMessage>> byRecipient = new java.util.TreeMap<>();
+        Map<String, List<MimeMessage>> byRecipient = new TreeMap<>();
         for (MimeMessage message : smtp.getReceivedMessages()) {
-            String to = ((jakarta.mail.internet.InternetAddress) message.getAllRecipients()[0]).getAddress();
+            String to = ((InternetAddress) message.getAllRecipients()[0]).getAddress();
             byRecipient.computeIfAbsent(to, t -> new ArrayList<>()).add(message);
         }
         return byRecipient;
@@ -224,7 +231,7 @@ class DeliveryTests {
     }
 
     /** The text/plain alternative of a message. */
-    static String plainText(jakarta.mail.Part part) throws Exception {
+    static String plainText(Part part) throws Exception {
         if (part.isMimeType("text/plain") && part.getFileName() == null) {
             return part.getContent().toString();
         }
@@ -310,7 +317,7 @@ class DeliveryTests {
         assertThat(killed.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(jdbc.queryForList("SELECT status FROM delivery", String.class)).contains("SENDING");
 
-        JobExecution restarted = com.qualityreview.execution.Restarts.restartOnceReleased(executions, killed.getId());
+        JobExecution restarted = Restarts.restartOnceReleased(executions, killed.getId());
 
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         Map<String, List<MimeMessage>> received = receivedByRecipient();

@@ -14,12 +14,13 @@ import com.icegreen.greenmail.smtp.SmtpState;
 import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** GreenMail whose SMTP server answers RCPT TO with 550 for blocked addresses and 451 for deferred ones. */
 class RejectingGreenMail extends GreenMail {
 
     private Set<String> blocked;
-    private Map<String, java.util.concurrent.atomic.AtomicInteger> deferred;
+    private Map<String, AtomicInteger> deferred;
 
     RejectingGreenMail(ServerSetup setup) {
         super(setup);
@@ -34,10 +35,10 @@ class RejectingGreenMail extends GreenMail {
 
     /** The next {@code times} attempts for this address get a 451 (try again later). */
     void defer(String address, int times) {
-        deferred().put(address, new java.util.concurrent.atomic.AtomicInteger(times));
+        deferred().put(address, new AtomicInteger(times));
     }
 
-    private Map<String, java.util.concurrent.atomic.AtomicInteger> deferred() {
+    private Map<String, AtomicInteger> deferred() {
         if (deferred == null) {
             deferred = new ConcurrentHashMap<>();
         }

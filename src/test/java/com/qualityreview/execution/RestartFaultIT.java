@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.ArrayList;
 
 /**
  * One review runs once even when an administrator presses Restart while it renders: a review in
@@ -165,7 +166,7 @@ class RestartFaultIT {
     }
 
     static List<String> recipients(GreenMail smtp) throws Exception {
-        List<String> recipients = new java.util.ArrayList<>();
+        List<String> recipients = new ArrayList<>();
         for (MimeMessage message : smtp.getReceivedMessages()) {
             recipients.add(((InternetAddress) message.getAllRecipients()[0]).getAddress());
         }

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import com.qualityreview.execution.Executions;
+import com.qualityreview.intake.job.RejectsFile;
 import com.qualityreview.system.FaultInjection;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +37,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import com.qualityreview.execution.Restarts;
 
 /**
  * The import job against a real database: every rule of SPEC section 2, re-imports, and restarts
@@ -181,7 +183,7 @@ abstract class ImportJobTests {
         byte[] latin1 = "F9999,S001,2026-10-01T09:00:00Z,SURVEY,5,9,,,,,,false,,,,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
         Path file = folder.resolve("feedback.csv");
         Files.write(file, good);
-        Files.write(file, latin1, java.nio.file.StandardOpenOption.APPEND);
+        Files.write(file, latin1, StandardOpenOption.APPEND);
 
         JobExecution execution = run(ImportKind.FEEDBACK, file);
 
@@ -755,7 +757,7 @@ abstract class ImportJobTests {
         faults.heal();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM feedback", Long.class)).isEqualTo(2000 - 2000 / 5);
 
-        JobExecution restarted = com.qualityreview.execution.Restarts.restartOnceReleased(executions, executionId);
+        JobExecution restarted = Restarts.restartOnceReleased(executions, executionId);
 
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(counts(restarted)).isEqualTo(new ImportCounts(7000, 7000 - 7000 / 5, 7000 / 5));

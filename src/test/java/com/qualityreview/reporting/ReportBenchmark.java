@@ -8,6 +8,8 @@ import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.util.Optional;
 
+import com.qualityreview.reporting.pdf.RenderReportsTasklet;
+import com.qualityreview.reporting.pdf.ReportTemplates;
 import com.qualityreview.review.BenchmarkData;
 import com.qualityreview.review.Period;
 import com.qualityreview.review.Reviews;

@@ -1,5 +1,7 @@
 package com.qualityreview.reporting;
 
+import com.qualityreview.reporting.pdf.ReportRendering;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

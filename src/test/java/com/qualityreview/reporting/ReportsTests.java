@@ -21,6 +21,7 @@ import com.qualityreview.demo.DemoData;
 import com.qualityreview.demo.DemoFiles;
 import com.qualityreview.intake.ImportKind;
 import com.qualityreview.intake.Imports;
+import com.qualityreview.reporting.pdf.ReportTemplates;
 import com.qualityreview.review.Period;
 import com.qualityreview.review.Reviews;
 
@@ -42,6 +43,8 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import java.time.OffsetDateTime;
+import java.util.Optional;
 
 /**
  * The PDFs of a review of the demo data, read back as text: figures against summary.csv, Chinese
@@ -71,7 +74,7 @@ class ReportsTests {
         for (int i = 0; i < kinds.size(); i++) {
             assertThat(imports.run(kinds.get(i), files.inImportOrder().get(i)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         }
-        JobExecution review = reviews.start(Period.parse("2026-10"), java.util.Optional.empty());
+        JobExecution review = reviews.start(Period.parse("2026-10"), Optional.empty());
         assertThat(review.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         folder = Path.of("target/test-reports/reports/2026-10/r1");
     }
@@ -154,7 +157,7 @@ class ReportsTests {
         String text = squeezed(text(folder.resolve("site-SH-PUDONG.en.pdf")));
         List<String> chineseComments = jdbc.queryForList("SELECT comment FROM feedback WHERE site_code = 'SH-PUDONG'"
                 + " AND submitted_at >= ? AND submitted_at < ? AND comment IS NOT NULL", String.class,
-                java.time.OffsetDateTime.parse("2026-10-01T00:00:00Z"), java.time.OffsetDateTime.parse("2026-11-01T00:00:00Z")).stream().filter(c -> c.matches("(?s).*\\p{IsHan}.*")).toList();
+                OffsetDateTime.parse("2026-10-01T00:00:00Z"), OffsetDateTime.parse("2026-11-01T00:00:00Z")).stream().filter(c -> c.matches("(?s).*\\p{IsHan}.*")).toList();
 
         assertThat(text).contains(squeezed("上海浦东店 Shanghai Pudong"));
         assertThat(chineseComments).anySatisfy(comment -> assertThat(text).contains(squeezed(comment)));

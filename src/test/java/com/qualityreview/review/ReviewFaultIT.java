@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.TreeMap;
 
 /**
  * Quality reviews killed with SIGKILL part way — while summarising sites, while rendering reports —
@@ -174,7 +175,7 @@ class ReviewFaultIT {
                 FaultTestData.PERIOD).stream().collect(Collectors.toMap(
                         row -> row.get("scope_type").equals("ORG") ? "ORG" : (String) row.get("scope_code"),
                         row -> ((Number) row.get("feedback_count")).longValue()));
-        Map<String, Long> expected = new java.util.TreeMap<>(organisation.feedbackByRegion());
+        Map<String, Long> expected = new TreeMap<>(organisation.feedbackByRegion());
         expected.put("ORG", organisation.feedback());
         assertThat(feedbackByScope).as("feedback counted per region and organisation").isEqualTo(expected);
         assertThat(jdbc.queryForObject("SELECT SUM(site_count) FROM review_rating_count WHERE period = ? AND revision = 1"

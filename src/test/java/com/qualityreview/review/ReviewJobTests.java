@@ -12,6 +12,10 @@ import java.util.Optional;
 import com.qualityreview.execution.Restarts;
 import com.qualityreview.intake.ImportKind;
 import com.qualityreview.intake.Imports;
+import com.qualityreview.review.job.LegacyContexts;
+import com.qualityreview.review.job.ReviewContext;
+import com.qualityreview.review.job.SummaryCsv;
+import com.qualityreview.review.job.WriteSummaryCsvTasklet;
 import com.qualityreview.system.DatabaseDialect;
 import com.qualityreview.system.FaultInjection;
 
@@ -28,6 +32,15 @@ import org.springframework.batch.core.repository.dao.DefaultExecutionContextSeri
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import com.qualityreview.execution.Executions;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * The review job on a small organisation whose every figure is worked out by hand below, through
@@ -70,7 +83,7 @@ abstract class ReviewJobTests {
     @Autowired
     FaultInjection faults;
     @Autowired
-    com.qualityreview.execution.Executions executions;
+    Executions executions;
     @Autowired
     ReviewResults results;
     @Autowired
@@ -139,7 +152,7 @@ abstract class ReviewJobTests {
                 + " ORDER BY scope_type, scope_code, kpi_code", String.class)).containsExactly(
                 "ORG:SALES:true", "ORG:WAIT:false", "R1:SALES:true", "R1:WAIT:false", "A:SALES:true", "A:WAIT:true", "B:WAIT:false");
         assertThat(jdbc.queryForObject("SELECT kpi_value FROM review_kpi WHERE scope_code = 'R1' AND kpi_code = 'WAIT'",
-                java.math.BigDecimal.class)).isEqualByComparingTo("13.3333333333");
+                BigDecimal.class)).isEqualByComparingTo("13.3333333333");
         assertThat(jdbc.queryForList("SELECT category || ':' || complaint_count || ':' || LOWER(CAST(vital_few AS VARCHAR(5))) FROM review_pareto"
                 + " WHERE scope_code = 'R1' ORDER BY position", String.class)).containsExactly("WAIT:2:true", "STAFF:1:true");
         assertThat(jdbc.queryForList("SELECT site_code, warning_type, severity FROM review_warning ORDER BY site_code, position")
@@ -150,7 +163,7 @@ abstract class ReviewJobTests {
         assertThat(reviews.ratingCounts(Period.parse("2026-10"), 1)).containsEntry("1", 1L).containsEntry("2", 1L)
                 .containsEntry("UNRATED", 1L).containsEntry("0", 0L);
         assertThat(jdbc.queryForObject("SELECT sites_rated_3_plus_pct FROM review_figures WHERE scope_type = 'ORG'"
-                + " AND period_role = 'CURRENT'", java.math.BigDecimal.class)).isEqualByComparingTo("0");
+                + " AND period_role = 'CURRENT'", BigDecimal.class)).isEqualByComparingTo("0");
     }
 
     @Test
@@ -172,7 +185,7 @@ abstract class ReviewJobTests {
         return jdbc.queryForList("SELECT feedback_count, csat_mean, nps, complaint_rate_pct FROM review_trend"
                 + " WHERE scope_type = ? AND scope_code = ? AND trend_period = ?", type, code, period).stream()
                 .flatMap(row -> row.values().stream())
-                .map(value -> value instanceof java.math.BigDecimal d ? d.toPlainString() : value instanceof Number n ? (Object) n.longValue() : value)
+                .map(value -> value instanceof BigDecimal d ? d.toPlainString() : value instanceof Number n ? (Object) n.longValue() : value)
                 .toList();
     }
 
@@ -219,7 +232,7 @@ abstract class ReviewJobTests {
         assertThat(jdbc.queryForObject("SELECT feedback_count FROM review_figures WHERE scope_type = 'SITE' AND scope_code = 'A'"
                 + " AND period_role = 'CURRENT'", Long.class)).isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT csat_mean FROM review_figures WHERE scope_type = 'SITE' AND scope_code = 'A'"
-                + " AND period_role = 'CURRENT'", java.math.BigDecimal.class)).isEqualByComparingTo("3");
+                + " AND period_role = 'CURRENT'", BigDecimal.class)).isEqualByComparingTo("3");
     }
 
     @Test
@@ -265,8 +278,8 @@ abstract class ReviewJobTests {
         jdbc.update("INSERT INTO review_run (period, revision, zone, status, started_at, job_instance_id, job_execution_id)"
                 + " VALUES ('2026-10', 1, 'UTC', 'RUNNING', CURRENT_TIMESTAMP, 0, 998)");
         jdbc.update("INSERT INTO work_lease (lease_id, host, pid, acquired_at, renewed_at)"
-                + " VALUES ('execution:998', 'gone-host', 4243, ?, ?)", java.time.OffsetDateTime.now().minusHours(1),
-                java.time.OffsetDateTime.now().minusHours(1));
+                + " VALUES ('execution:998', 'gone-host', 4243, ?, ?)", OffsetDateTime.now().minusHours(1),
+                OffsetDateTime.now().minusHours(1));
 
         assertThatThrownBy(() -> reviews.start(Period.parse("2026-10"), Optional.of(1)))
                 .isInstanceOf(ReviewAlreadyRunningException.class)
@@ -299,7 +312,7 @@ abstract class ReviewJobTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM review_figures WHERE revision = 2 AND scope_type = 'SITE'",
                 Integer.class)).isEqualTo(2); // site A's two rows, from the first committed chunk
 
-        JobExecution restarted = com.qualityreview.execution.Restarts.restartOnceReleased(executions, id);
+        JobExecution restarted = Restarts.restartOnceReleased(executions, id);
 
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(Files.readString(summary(restarted))).isEqualTo(uninterrupted);
@@ -346,7 +359,7 @@ abstract class ReviewJobTests {
     }
 
     static String plain(Object decimal) {
-        return decimal == null ? "" : ((java.math.BigDecimal) decimal).stripTrailingZeros().toPlainString();
+        return decimal == null ? "" : ((BigDecimal) decimal).stripTrailingZeros().toPlainString();
     }
 
     @Test
@@ -361,16 +374,16 @@ abstract class ReviewJobTests {
         assertThat(median("123456789012.123456", "123456789012.123457")).isEqualByComparingTo("123456789012.1234565");
         assertThat(median((String) null)).isNull();
         // Descending, so that the database sorts them: 1..1000 → (500 + 501) / 2; 1..1001 → 501.
-        assertThat(median(java.util.stream.IntStream.iterate(1000, i -> i - 1).limit(1000).mapToObj(Integer::toString)
+        assertThat(median(IntStream.iterate(1000, i -> i - 1).limit(1000).mapToObj(Integer::toString)
                 .toArray(String[]::new))).isEqualByComparingTo("500.5");
-        assertThat(median(java.util.stream.IntStream.iterate(1001, i -> i - 1).limit(1001).mapToObj(Integer::toString)
+        assertThat(median(IntStream.iterate(1001, i -> i - 1).limit(1001).mapToObj(Integer::toString)
                 .toArray(String[]::new))).isEqualByComparingTo("501");
     }
 
-    java.math.BigDecimal median(String... values) {
-        String rows = String.join(", ", java.util.Arrays.stream(values)
+    BigDecimal median(String... values) {
+        String rows = String.join(", ", Arrays.stream(values)
                 .map(v -> "(CAST(" + (v == null ? "NULL" : "'" + v + "'") + " AS DECIMAL(18, 6)))").toList());
-        return jdbc.queryForObject("SELECT " + dialect.median("v") + " FROM (VALUES " + rows + ") AS t (v)", java.math.BigDecimal.class);
+        return jdbc.queryForObject("SELECT " + dialect.median("v") + " FROM (VALUES " + rows + ") AS t (v)", BigDecimal.class);
     }
 
     @Test
@@ -420,10 +433,10 @@ abstract class ReviewJobTests {
                 longOne ? base64.substring(0, 2496) + " ..." : base64, longOne ? base64 : null, id);
     }
 
-    static String serialise(ExecutionContext context) throws java.io.IOException {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    static String serialise(ExecutionContext context) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         new DefaultExecutionContextSerializer().serialize(context.toMap(), out);
-        return out.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return out.toString(StandardCharsets.ISO_8859_1);
     }
 
     /** Revision {@code revision} dies as its second chunk (site B) is written, site A committed; the execution's id. */
@@ -495,8 +508,8 @@ abstract class ReviewJobTests {
         long id = reviewDyingAtSiteB(1);
         long step = stepExecutionId(id, "summariseSitesStep");
         ExecutionContext context = new ExecutionContext(new DefaultExecutionContextSerializer().deserialize(
-                new java.io.ByteArrayInputStream(context("BATCH_STEP_EXECUTION_CONTEXT", "STEP_EXECUTION_ID", step)
-                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))));
+                new ByteArrayInputStream(context("BATCH_STEP_EXECUTION_CONTEXT", "STEP_EXECUTION_ID", step)
+                        .getBytes(StandardCharsets.ISO_8859_1))));
         context.putInt(ReviewContext.VERSION_KEY, 3); // as a later release might save it
         replaceContext("BATCH_STEP_EXECUTION_CONTEXT", "STEP_EXECUTION_ID", step, serialise(context));
 

@@ -21,6 +21,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.time.Duration;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 
 /** Users come from configuration; without an ADMIN only the demo may serve, with a one-time login. */
 class ConfiguredUsersTest {
@@ -30,8 +32,8 @@ class ConfiguredUsersTest {
 
     static QualityProperties withUsers(QualityProperties.User... users) {
         return new QualityProperties("UTC", Path.of("r"), Path.of("o"), Path.of("i"), Path.of("s"), Path.of("k"), Path.of("u"),
-                new QualityProperties.Uploads(java.time.Duration.ofDays(30)),
-                new QualityProperties.Jobs(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30)), List.of(users), true);
+                new QualityProperties.Uploads(Duration.ofDays(30)),
+                new QualityProperties.Jobs(Duration.ofSeconds(5), Duration.ofSeconds(30)), List.of(users), true);
     }
 
     @Test
@@ -107,7 +109,7 @@ class ConfiguredUsersTest {
     @Test
     void theLoginNeverChecksAPlainTextPasswordEvenIfOneGotThrough() {
         assertThatThrownBy(() -> encoder.matches("s3cret", "{noop}s3cret")).hasMessageContaining("noop");
-        String pbkdf2 = "{pbkdf2@SpringSecurity_v5_8}" + org.springframework.security.crypto.password.Pbkdf2PasswordEncoder
+        String pbkdf2 = "{pbkdf2@SpringSecurity_v5_8}" + Pbkdf2PasswordEncoder
                 .defaultsForSpringSecurity_v5_8().encode("s3cret");
         assertThat(withUsers(new QualityProperties.User("ana", pbkdf2, "ADMIN")).users()).hasSize(1);
         assertThat(encoder.matches("s3cret", pbkdf2)).isTrue();

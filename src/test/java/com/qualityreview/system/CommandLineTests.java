@@ -33,6 +33,9 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import java.net.SocketException;
+import java.sql.SQLException;
+import org.springframework.dao.DataAccessResourceFailureException;
 
 /** The command line as an administrator uses it: what it prints and the exit status it ends with. */
 class CommandLineTests {
@@ -279,9 +282,9 @@ class CommandLineTests {
     @Test
     void aDatabaseCutOffMidStatementSaysSoRatherThanBrokenPipe() {
         // What PostgreSQL's driver reports when the server went away while a job wrote to it.
-        Exception lost = new org.springframework.dao.DataAccessResourceFailureException("PreparedStatementCallback; SQL [UPDATE x SET y = 1]",
-                new java.sql.SQLException("An I/O error occurred while sending to the backend.", "08006",
-                        new java.net.SocketException("Broken pipe")));
+        Exception lost = new DataAccessResourceFailureException("PreparedStatementCallback; SQL [UPDATE x SET y = 1]",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006",
+                        new SocketException("Broken pipe")));
 
         assertThat(CommandException.oneLine(lost, "jdbc:postgresql://db.example:5432/quality?user=q&password=secret"))
                 .isEqualTo("the database jdbc:postgresql://db.example:5432/quality does not answer: the connection was cut (broken pipe);"

@@ -9,6 +9,8 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /** CSV cells a spreadsheet would run as formulas (OWASP "CSV injection") come out as plain text. */
 class CsvCellsTest {
@@ -37,8 +39,8 @@ class CsvCellsTest {
             csv.writeRecord(CsvCells.text("@SUM(1+1)"), "-8.5", CsvCells.text("-8.5"), CsvCells.text("S001"),
                     CsvCells.text("=HYPERLINK(\"x\")"));
         }
-        catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
 
         assertThat(out.toString()).isEqualTo("\"'@SUM(1+1)\",-8.5,-8.5,S001,\"'=HYPERLINK(\"\"x\"\")\"\r\n");

@@ -14,6 +14,9 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
+import java.lang.reflect.Method;
+import java.sql.SQLException;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Lets a test make the database fail part way through a job: after a given number of
@@ -52,14 +55,14 @@ public class FaultInjection {
     }
 
     @Bean
-    static BeanPostProcessor faultInjectingDataSource(org.springframework.beans.factory.ObjectProvider<FaultInjection> faults) {
+    static BeanPostProcessor faultInjectingDataSource(ObjectProvider<FaultInjection> faults) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof DataSource dataSource && !(bean instanceof DelegatingDataSource)) {
                     return new DelegatingDataSource(dataSource) {
                         @Override
-                        public Connection getConnection() throws java.sql.SQLException {
+                        public Connection getConnection() throws SQLException {
                             FaultInjection fault = faults.getObject();
                             if (fault.databaseGone) {
                                 throw new SQLTransientConnectionException("injected: the database has gone away");
@@ -103,7 +106,7 @@ public class FaultInjection {
                 new Class<?>[] {PreparedStatement.class}, handler);
     }
 
-    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
         try {
             return method.invoke(target, args);
         }

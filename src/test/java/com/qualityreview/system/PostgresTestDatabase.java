@@ -8,6 +8,9 @@ import java.sql.Statement;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A PostgreSQL database of this test run's own, created on the server at
@@ -22,7 +25,7 @@ public final class PostgresTestDatabase implements ExecutionCondition {
     private static final String PASSWORD = env("QUALITY_TEST_POSTGRES_PASSWORD", "");
     private static final boolean REQUIRED = Boolean.parseBoolean(env("QUALITY_REQUIRE_POSTGRES", "false"));
 
-    private static final java.util.Map<String, String> databases = new java.util.HashMap<>();
+    private static final Map<String, String> databases = new HashMap<>();
     private static final String RUN = "qr_test_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
     private static String unavailable;
 
@@ -68,7 +71,7 @@ public final class PostgresTestDatabase implements ExecutionCondition {
     }
 
     /** Points a Spring test context at this run's database for {@code purpose}. */
-    public static void register(org.springframework.test.context.DynamicPropertyRegistry registry, String purpose) {
+    public static void register(DynamicPropertyRegistry registry, String purpose) {
         registry.add("spring.datasource.url", () -> url(purpose));
         registry.add("spring.datasource.username", PostgresTestDatabase::user);
         registry.add("spring.datasource.password", PostgresTestDatabase::password);

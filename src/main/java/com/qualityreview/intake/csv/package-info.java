@@ -1,0 +1,2 @@
+/** Reading and checking input files row by row: columns, field types, record limits (internal). */
+package com.qualityreview.intake.csv;

@@ -1,0 +1,48 @@
+package com.qualityreview.reporting.pdf;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import com.qualityreview.reporting.ReportFiles;
+import com.qualityreview.review.ReviewResult;
+import com.qualityreview.review.ReviewResults;
+import com.qualityreview.review.ReviewRun;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Renders the review's PDF reports into its folder, records which scope and language each file is
+ * ({@link ReportFiles}), and counts them in the job's context.
+ */
+public class RenderReportsTasklet implements Tasklet {
+
+    /** Job-context key: how many reports were rendered. */
+    public static final String RENDERED = "reports.rendered";
+
+    private final ReviewResults results;
+    private final ReportRendering rendering;
+    private final ReportFiles files;
+    private final Path reportsDir;
+
+    RenderReportsTasklet(ReviewResults results, ReportRendering rendering, ReportFiles files, Path reportsDir) {
+        this.results = results;
+        this.rendering = rendering;
+        this.files = files;
+        this.reportsDir = reportsDir;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        var run = ReviewRun.from(contribution.getStepExecution().getJobParameters());
+        ReviewResult result = results.load(run.period(), run.revision()).orElseThrow();
+        Path folder = run.folder(reportsDir);
+        List<ReportRendering.RenderedReport> reports = rendering.render(result, folder);
+        // In the step's transaction: a rendering that does not complete leaves the previous record.
+        files.record(run.period(), run.revision(), reports);
+        contribution.getStepExecution().getJobExecution().getExecutionContext().putInt(RENDERED, reports.size());
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,30 @@
+package com.qualityreview.reporting.pdf;
+
+import com.qualityreview.reporting.ReportFiles;
+import com.qualityreview.reporting.ReportingProperties;
+import com.qualityreview.review.ReviewResults;
+import com.qualityreview.review.ReviewStepContribution;
+import com.qualityreview.system.QualityProperties;
+
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** Adds renderReportsStep to the quality review, after its figures are stored: the PDFs, and which scope each is. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReportingProperties.class)
+class ReportingConfiguration {
+
+    @Bean
+    ReviewStepContribution renderReportsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            ReviewResults results, ReportRendering rendering, ReportFiles files, QualityProperties properties) {
+        Step step = new StepBuilder("renderReportsStep", jobRepository)
+                .tasklet(new RenderReportsTasklet(results, rendering, files, properties.reportsDir()), transactionManager)
+                .build();
+        return ReviewStepContribution.of(100, step);
+    }
+}

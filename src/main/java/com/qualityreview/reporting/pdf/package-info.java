@@ -1,0 +1,2 @@
+/** Rendering the review's PDF reports with JasperReports (internal). */
+package com.qualityreview.reporting.pdf;

@@ -1,6 +1,0 @@
-package com.qualityreview.review;
-
-/** The five SERVQUAL dimensions: feedback scores and audit criteria are grouped by them. */
-public enum Dimension {
-    RELIABILITY, RESPONSIVENESS, ASSURANCE, EMPATHY, TANGIBLES
-}

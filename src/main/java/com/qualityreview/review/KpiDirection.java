@@ -1,5 +1,0 @@
-package com.qualityreview.review;
-
-public enum KpiDirection {
-    HIGHER_BETTER, LOWER_BETTER
-}

@@ -1,0 +1,145 @@
+package com.qualityreview.review.job;
+
+import java.util.Comparator;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.qualityreview.review.ReviewProperties;
+import com.qualityreview.review.ReviewRun;
+import com.qualityreview.review.ReviewRuns;
+import com.qualityreview.review.ReviewStepContribution;
+import com.qualityreview.review.metrics.QualityIndexWeights;
+import com.qualityreview.review.rating.StarRater;
+import com.qualityreview.system.DatabaseDialect;
+import com.qualityreview.system.QualityProperties;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The quality review job (SPEC section 7): for one period and revision, summarise and rate every
+ * site, roll the figures up to regions and the organisation, compute 12-period trends, and write
+ * summary.csv. Parameters:
+ * {@code period}, {@code revision}, {@code run.id} (identifying) and {@code zone}. Settings:
+ * {@link ReviewProperties}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReviewProperties.class)
+public class ReviewJobConfiguration {
+
+    public static final String JOB_NAME = "qualityReviewJob";
+
+    @Bean
+    Job qualityReviewJob(JobRepository jobRepository, Step prepareReviewStep, Step summariseSitesStep,
+            Step rollUpRegionsStep, Step computeTrendsStep, Step writeSummaryCsvStep, ReviewRuns runs,
+            QualityProperties properties, List<ReviewStepContribution> contributions) {
+        var job = new JobBuilder(JOB_NAME, jobRepository)
+                .listener(new ReviewRunClaimListener(runs))
+                .start(prepareReviewStep)
+                .next(summariseSitesStep)
+                .next(rollUpRegionsStep)
+                .next(computeTrendsStep)
+                .next(writeSummaryCsvStep);
+        contributions.stream().sorted(Comparator.comparingInt(ReviewStepContribution::order))
+                .forEach(contribution -> job.next(contribution.step()));
+        return job.build();
+    }
+
+    @Bean
+    Step prepareReviewStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, ReviewStore store,
+            JdbcTemplate jdbc) {
+        return new StepBuilder("prepareReviewStep", jobRepository)
+                .tasklet(new PrepareReviewTasklet(store, jdbc), transactionManager)
+                .build();
+    }
+
+    @Bean
+    Step summariseSitesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            SiteReader siteReader, SiteSummaryWriter siteSummaryWriter, JdbcTemplate jdbc, ReviewProperties settings) {
+        ExecutionContextPromotionListener promotion = new ExecutionContextPromotionListener();
+        promotion.setKeys(new String[] {RegionSums.CURRENT_KEY, RegionSums.PREVIOUS_KEY, ReviewContext.VERSION_KEY});
+        return new StepBuilder("summariseSitesStep", jobRepository)
+                .<ReviewReference.Site, ReviewReference.Site>chunk(settings.review().sitesPerChunk())
+                .transactionManager(transactionManager)
+                .reader(siteReader)
+                .writer(siteSummaryWriter)
+                .listener(promotion)
+                .listener(new ReviewProgress(jdbc))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    SiteReader siteReader(@Value("#{stepExecution}") StepExecution step, JdbcTemplate jdbc) {
+        return new SiteReader(step.getJobExecution().getExecutionContext(), jdbc, ReviewRun.from(step.getJobParameters()));
+    }
+
+    @Bean
+    @StepScope
+    SiteSummaryWriter siteSummaryWriter(@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters, DataSource dataSource,
+            ReviewStore store, StarRater starRater, DatabaseDialect dialect) {
+        JdbcTemplate streaming = streaming(dataSource);
+        return new SiteSummaryWriter(streaming, store, ReviewRun.from(parameters), ReviewReference.load(streaming), starRater,
+                QualityIndexWeights.DEFAULT, dialect);
+    }
+
+    @Bean
+    Step rollUpRegionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, RollUpTasklet rollUpTasklet) {
+        return new StepBuilder("rollUpRegionsStep", jobRepository)
+                .tasklet(rollUpTasklet, transactionManager)
+                .build();
+    }
+
+    /** One per step execution, for the run of that execution. */
+    @Bean
+    @StepScope
+    RollUpTasklet rollUpTasklet(@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters, DataSource dataSource,
+            ReviewStore store, ReviewProperties settings, DatabaseDialect dialect) {
+        return new RollUpTasklet(streaming(dataSource), store, ReviewRun.from(parameters), QualityIndexWeights.DEFAULT,
+                settings.organisationName(), dialect);
+    }
+
+    @Bean
+    Step computeTrendsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, TrendTasklet trendTasklet) {
+        return new StepBuilder("computeTrendsStep", jobRepository)
+                .tasklet(trendTasklet, transactionManager)
+                .build();
+    }
+
+    /** One per step execution, for the run of that execution. */
+    @Bean
+    @StepScope
+    TrendTasklet trendTasklet(@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters, JdbcTemplate jdbc) {
+        return new TrendTasklet(jdbc, ReviewRun.from(parameters));
+    }
+
+    @Bean
+    Step writeSummaryCsvStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
+            QualityProperties properties) {
+        return new StepBuilder("writeSummaryCsvStep", jobRepository)
+                .tasklet(new WriteSummaryCsvTasklet(jdbc, properties.reportsDir()), transactionManager)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    /** PgJDBC streams a result set only inside a transaction and with a fetch size. */
+    static JdbcTemplate streaming(DataSource dataSource) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.setFetchSize(10_000);
+        return jdbc;
+    }
+}

@@ -1,0 +1,196 @@
+package com.qualityreview.review.job;
+
+import com.qualityreview.review.ReviewRun;
+import com.qualityreview.review.metrics.Dimension;
+import com.qualityreview.review.metrics.FeedbackStats;
+import com.qualityreview.review.metrics.KpiResult;
+import com.qualityreview.review.metrics.ParetoEntry;
+import com.qualityreview.review.metrics.ScopeFigures;
+import com.qualityreview.review.metrics.ScopeStats;
+import com.qualityreview.review.rating.LevelCompliance;
+import com.qualityreview.review.rating.MandatoryCriterionStatus;
+import com.qualityreview.review.rating.Rating;
+import com.qualityreview.review.rating.RatingChange;
+import com.qualityreview.review.rating.RatingDistribution;
+import com.qualityreview.review.rating.RatingResult;
+import com.qualityreview.review.rating.Requirement;
+import com.qualityreview.review.rating.Warning;
+import com.qualityreview.review.rating.Warnings;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Writes a review's results; rows of one (period, revision) are replaced when it is run again. */
+@Component
+public class ReviewStore {
+
+    public static final String CURRENT = "CURRENT";
+    static final String PREVIOUS = "PREVIOUS";
+    static final int STORED_SCALE = 10;
+
+    private static final List<String> RESULT_TABLES = List.of("review_figures", "review_rating_count", "review_pareto",
+            "review_kpi", "review_mandatory", "review_compliance", "review_warning", "review_trend");
+
+    /** %s: one of the result tables. */
+    private static final String DELETE_RESULTS = """
+            DELETE FROM %s WHERE period = ? AND revision = ?""";
+    private static final String INSERT_FIGURES = """
+            INSERT INTO review_figures (period, revision, scope_type, scope_code, period_role, scope_name, region_code,
+            feedback_count, csat_mean, csat_satisfied_pct, csat_1, csat_2, csat_3, csat_4, csat_5, nps,
+            reliability_mean, responsiveness_mean, assurance_mean, empathy_mean, tangibles_mean, complaint_count,
+            complaint_rate_pct, fcr_pct, resolution_hours_mean, resolution_hours_median, audit_count, audit_score_pct,
+            kpi_met_pct, quality_index, rating, rating_change)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String INSERT_PARETO = """
+            INSERT INTO review_pareto (period, revision, scope_type, scope_code, position, category,
+            complaint_count, pct, cumulative_pct, vital_few) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String INSERT_KPI = """
+            INSERT INTO review_kpi (period, revision, scope_type, scope_code, kpi_code, kpi_value, target, met)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String INSERT_MANDATORY = """
+            INSERT INTO review_mandatory (period, revision, site_code, criterion_code, mandatory_from_star, status)
+            VALUES (?, ?, ?, ?, ?, ?)""";
+    private static final String INSERT_COMPLIANCE = """
+            INSERT INTO review_compliance (period, revision, site_code, level_role, star_level, position,
+            requirement, label, actual, required, actual_text, required_text, met)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String INSERT_WARNING = """
+            INSERT INTO review_warning (period, revision, site_code, position, warning_type, severity, subject,
+            message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String INSERT_RATING_COUNT = """
+            INSERT INTO review_rating_count (period, revision, scope_type, scope_code, rating, site_count)
+            VALUES (?, ?, ?, ?, ?, ?)""";
+    private static final String UPDATE_SHARE_RATED_3_PLUS = """
+            UPDATE review_figures SET sites_rated_3_plus_pct = ? WHERE period = ? AND revision = ? AND scope_type = ?
+            AND scope_code = ? AND period_role = 'CURRENT'""";
+
+    private final JdbcTemplate jdbc;
+
+    ReviewStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void deleteResults(ReviewRun key) {
+        for (String table : RESULT_TABLES) {
+            jdbc.update(DELETE_RESULTS.formatted(table), key.periodText(), key.revision());
+        }
+    }
+
+    void insertFigures(Batch batch, ReviewRun key, String scopeType, String scopeCode, String role, String name, String regionCode,
+            ScopeStats stats, ScopeFigures figures, Optional<BigDecimal> median, Rating rating, RatingChange change) {
+        FeedbackStats feedback = stats.feedback();
+        Map<Integer, Long> csat = feedback.csatDistribution();
+        batch.add(INSERT_FIGURES, key.periodText(), key.revision(), scopeType, scopeCode, role, name, regionCode,
+                figures.feedbackCount(), or(figures.csatMean()), or(figures.csatSatisfiedPct()),
+                csat.getOrDefault(1, 0L), csat.getOrDefault(2, 0L), csat.getOrDefault(3, 0L), csat.getOrDefault(4, 0L),
+                csat.getOrDefault(5, 0L), or(figures.nps()),
+                or(feedback.servqualMean(Dimension.RELIABILITY)), or(feedback.servqualMean(Dimension.RESPONSIVENESS)),
+                or(feedback.servqualMean(Dimension.ASSURANCE)), or(feedback.servqualMean(Dimension.EMPATHY)),
+                or(feedback.servqualMean(Dimension.TANGIBLES)), figures.complaintCount(), or(figures.complaintRatePct()),
+                or(figures.fcrPct()), or(figures.resolutionHoursMean()), or(median), figures.auditCount(),
+                or(figures.auditScorePct()), or(figures.kpiMetPct()), or(figures.qualityIndex()),
+                rating == null ? null : rating.code(), change == null ? null : change.name());
+    }
+
+    /** Pareto and KPI results, for the reviewed period only. */
+    void insertDetails(Batch batch, ReviewRun key, String scopeType, String scopeCode, ScopeStats stats, ScopeFigures figures) {
+        List<ParetoEntry> pareto = stats.feedback().complaintPareto();
+        List<Object[]> paretoRows = new ArrayList<>();
+        for (int i = 0; i < pareto.size(); i++) {
+            ParetoEntry entry = pareto.get(i);
+            paretoRows.add(new Object[] {key.periodText(), key.revision(), scopeType, scopeCode, i + 1, entry.category(),
+                    entry.count(), entry.pct(), entry.cumulativePct(), entry.vitalFew()});
+        }
+        batch.addAll(INSERT_PARETO, paretoRows);
+        List<Object[]> kpiRows = new ArrayList<>();
+        for (KpiResult kpi : figures.kpis()) {
+            kpiRows.add(new Object[] {key.periodText(), key.revision(), scopeType, scopeCode, kpi.code(),
+                    or(kpi.value()), kpi.definition().target(), kpi.hasValue() ? kpi.met() : null});
+        }
+        batch.addAll(INSERT_KPI, kpiRows);
+    }
+
+    void insertSiteAssessment(Batch batch, ReviewRun key, String siteCode, ScopeFigures figures, RatingResult rating, List<Warning> warnings) {
+        List<Object[]> mandatory = new ArrayList<>();
+        for (MandatoryCriterionStatus status : figures.mandatoryStatuses()) {
+            mandatory.add(new Object[] {key.periodText(), key.revision(), siteCode, status.criterionCode(),
+                    status.mandatoryFromStar(), status.status().name()});
+        }
+        batch.addAll(INSERT_MANDATORY, mandatory);
+        List<Object[]> compliance = new ArrayList<>();
+        rating.currentLevel().ifPresent(level -> addCompliance(compliance, key, siteCode, "CURRENT", level));
+        rating.nextLevel().ifPresent(level -> addCompliance(compliance, key, siteCode, "NEXT", level));
+        batch.addAll(INSERT_COMPLIANCE, compliance);
+        List<Object[]> warningRows = new ArrayList<>();
+        List<Warning> ordered = warnings.stream().sorted(Warnings.MOST_SEVERE_FIRST).toList();
+        for (int i = 0; i < ordered.size(); i++) {
+            Warning warning = ordered.get(i);
+            warningRows.add(new Object[] {key.periodText(), key.revision(), siteCode, i + 1, warning.type().name(),
+                    warning.severity().name(), warning.subject().orElse(null), warning.message()});
+        }
+        batch.addAll(INSERT_WARNING, warningRows);
+    }
+
+    private static void addCompliance(List<Object[]> rows, ReviewRun key, String siteCode, String role, LevelCompliance level) {
+        List<Requirement> requirements = level.requirements();
+        for (int i = 0; i < requirements.size(); i++) {
+            Requirement r = requirements.get(i);
+            rows.add(new Object[] {key.periodText(), key.revision(), siteCode, role, level.level(), i + 1, r.code(), r.label(),
+                    or(r.actual()), or(r.required()), r.describeActual(), r.describeRequired(), r.met()});
+        }
+    }
+
+    /** After the scope's figures are stored (the batch flushed): its rating counts and share of 3+ stars. */
+    void insertRatingCounts(ReviewRun key, String scopeType, String scopeCode, RatingDistribution distribution) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Rating rating : Rating.values()) {
+            rows.add(new Object[] {key.periodText(), key.revision(), scopeType, scopeCode, rating.code(), distribution.count(rating)});
+        }
+        jdbc.batchUpdate(INSERT_RATING_COUNT, rows);
+        jdbc.update(UPDATE_SHARE_RATED_3_PLUS, or(distribution.shareAtLeastThreeStarsPct()), key.periodText(), key.revision(), scopeType,
+                scopeCode);
+    }
+
+    /**
+     * Rows collected over a chunk and written with one JDBC batch per statement: a review writes
+     * a dozen rows per site, and one round trip each would dominate its time.
+     */
+    static final class Batch {
+        private final Map<String, List<Object[]>> rows = new LinkedHashMap<>();
+
+        void add(String sql, Object... values) {
+            rows.computeIfAbsent(sql, s -> new ArrayList<>()).add(values);
+        }
+
+        void addAll(String sql, List<Object[]> values) {
+            if (!values.isEmpty()) {
+                rows.computeIfAbsent(sql, s -> new ArrayList<>()).addAll(values);
+            }
+        }
+
+        void flush(JdbcTemplate jdbc) {
+            rows.forEach(jdbc::batchUpdate);
+            rows.clear();
+        }
+    }
+
+    void flush(Batch batch) {
+        batch.flush(jdbc);
+    }
+
+    /**
+     * Rounded here to the columns' 10 decimals, so that PostgreSQL (which rounds) and HSQLDB (which
+     * may truncate) store the same value.
+     */
+    private static BigDecimal or(Optional<BigDecimal> value) {
+        return value.map(v -> v.setScale(STORED_SCALE, RoundingMode.HALF_UP)).orElse(null);
+    }
+}

@@ -1,0 +1,63 @@
+package com.qualityreview.review.job;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+import com.qualityreview.review.ReviewRun;
+import com.qualityreview.system.CsvCells;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * summary.csv (SPEC section 8): the figures behind the reports, one row per scope (organisation,
+ * regions, sites), numbers with 6 decimals, "no data" as an empty field. Codes come from the input
+ * files, so text cells are written so that a spreadsheet shows them rather than runs them.
+ */
+public final class SummaryCsv {
+
+    public static final List<String> COLUMNS = List.of("scope_type", "scope_code", "period", "feedback_count", "csat_mean",
+            "csat_satisfied_pct", "nps", "reliability_mean", "responsiveness_mean", "assurance_mean", "empathy_mean",
+            "tangibles_mean", "complaint_count", "complaint_rate_pct", "fcr_pct", "resolution_hours_mean",
+            "resolution_hours_median", "audit_count", "audit_score_pct", "quality_index", "rating");
+    static final int DECIMALS = 6;
+
+    /** %s: the figures' columns, after the first three. The organisation first, then the regions, then the sites. */
+    private static final String SELECT_FIGURES = """
+            SELECT scope_type, scope_code, period, %s FROM review_figures
+            WHERE period = ? AND revision = ? AND period_role = 'CURRENT'
+            ORDER BY CASE scope_type WHEN 'ORG' THEN 0 WHEN 'REGION' THEN 1 ELSE 2 END, scope_code""";
+
+    private SummaryCsv() {
+    }
+
+    static Path write(JdbcTemplate jdbc, ReviewRun key, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Path target = folder.resolve("summary.csv");
+        Path temporary = folder.resolve("summary.csv.tmp");
+        String columns = String.join(", ", COLUMNS.subList(3, COLUMNS.size()));
+        try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8); CsvWriter csv = CsvCells.writer().build(out)) {
+            csv.writeRecord(COLUMNS);
+            jdbc.query(SELECT_FIGURES.formatted(columns), row -> {
+                String[] fields = new String[COLUMNS.size()];
+                for (int i = 0; i < fields.length; i++) {
+                    Object value = row.getObject(i + 1);
+                    fields[i] = value == null ? "" : value instanceof BigDecimal decimal
+                            ? decimal.setScale(DECIMALS, RoundingMode.HALF_UP).toPlainString()
+                            : value instanceof String text ? CsvCells.text(text) : value.toString();
+                }
+                csv.writeRecord(fields);
+            }, key.periodText(), key.revision());
+        }
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return target;
+    }
+}

@@ -1,0 +1,5 @@
+package com.qualityreview.review.metrics;
+
+public enum KpiDirection {
+    HIGHER_BETTER, LOWER_BETTER
+}

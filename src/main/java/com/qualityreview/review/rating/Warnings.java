@@ -1,0 +1,152 @@
+package com.qualityreview.review.rating;
+
+import com.qualityreview.review.metrics.Display;
+import com.qualityreview.review.metrics.KpiDefinition;
+import com.qualityreview.review.metrics.KpiDirection;
+import com.qualityreview.review.metrics.KpiResult;
+import com.qualityreview.review.metrics.ScopeFigures;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Warning rules (section 6), per site and period.
+ *
+ * <ul>
+ *   <li>DOWNGRADE: rated both periods and fewer stars now: one level MODERATE, two or more
+ *       SEVERE. Rated before and UNRATED now: MINOR (the site lost its rating for lack of
+ *       feedback, which management should see, but it says nothing about quality).
+ *       No previous rating or previously UNRATED: no warning.</li>
+ *   <li>MANDATORY_FAILED: SEVERE, one per mandatory criterion (mandatory_from_star &gt; 0) with status
+ *       FAILED, whatever the rating (also for UNRATED sites).</li>
+ *   <li>COMPLAINT_SPIKE: MODERATE when this period has at least 5 complaints and its complaint rate
+ *       is at least twice the previous period's. A previous rate of 0 % counts as a spike (from no
+ *       complaints to at least 5); no previous rate (no feedback or no previous period) is no spike.</li>
+ *   <li>KPI_MISS: MINOR, one per KPI whose value misses the target by more than 20 % of |target|
+ *       (see {@link KpiDefinition}).</li>
+ * </ul>
+ */
+public final class Warnings {
+
+    public static final long COMPLAINT_SPIKE_MIN_COMPLAINTS = 5;
+
+    /** Most severe first, then by type (DOWNGRADE, MANDATORY_FAILED, COMPLAINT_SPIKE, KPI_MISS), then subject. */
+    public static final Comparator<Warning> MOST_SEVERE_FIRST = Comparator
+            .comparing(Warning::severity, Comparator.reverseOrder())
+            .thenComparing(Warning::type)
+            .thenComparing(w -> w.subject().orElse(""));
+
+    private Warnings() {
+    }
+
+    /** All warnings of one site, most severe first. */
+    public static List<Warning> evaluate(String siteCode, ScopeFigures current, Rating currentRating,
+                                         Optional<ScopeFigures> previous, Optional<Rating> previousRating) {
+        List<Warning> warnings = new ArrayList<>();
+        downgrade(siteCode, current, currentRating, previousRating).ifPresent(warnings::add);
+        warnings.addAll(mandatoryFailed(siteCode, current));
+        complaintSpike(siteCode, current, previous).ifPresent(warnings::add);
+        warnings.addAll(kpiMisses(siteCode, current));
+        warnings.sort(MOST_SEVERE_FIRST);
+        return List.copyOf(warnings);
+    }
+
+    public static Optional<Warning> downgrade(String siteCode, ScopeFigures current, Rating currentRating,
+                                              Optional<Rating> previousRating) {
+        if (previousRating.isEmpty() || !previousRating.get().isRated()) {
+            return Optional.empty();
+        }
+        Rating prev = previousRating.get();
+        int before = prev.stars().getAsInt();
+        if (!currentRating.isRated()) {
+            return Optional.of(new Warning(siteCode, WarningType.DOWNGRADE, Severity.MINOR, Optional.empty(),
+                    "No longer rated (was " + stars(before) + "): only " + current.feedbackCount()
+                            + " feedback rows in the period"));
+        }
+        int now = currentRating.stars().getAsInt();
+        if (now >= before) {
+            return Optional.empty();
+        }
+        Severity severity = before - now >= 2 ? Severity.SEVERE : Severity.MODERATE;
+        return Optional.of(new Warning(siteCode, WarningType.DOWNGRADE, severity, Optional.empty(),
+                "Rating fell from " + stars(before) + " to " + stars(now)));
+    }
+
+    public static List<Warning> mandatoryFailed(String siteCode, ScopeFigures current) {
+        return current.mandatoryStatuses().stream()
+                .filter(m -> m.mandatoryFromStar() > 0 && m.status() == MandatoryStatus.FAILED)
+                .map(m -> new Warning(siteCode, WarningType.MANDATORY_FAILED, Severity.SEVERE,
+                        Optional.of(m.criterionCode()),
+                        "Mandatory criterion " + m.criterionCode()
+                                + (m.criterionName() == null ? "" : " (" + m.criterionName() + ")")
+                                + " failed (mandatory from " + stars(m.mandatoryFromStar()) + ")"))
+                .toList();
+    }
+
+    public static Optional<Warning> complaintSpike(String siteCode, ScopeFigures current, Optional<ScopeFigures> previous) {
+        if (current.complaintCount() < COMPLAINT_SPIKE_MIN_COMPLAINTS || current.complaintRatePct().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<BigDecimal> previousRate = previous.flatMap(ScopeFigures::complaintRatePct);
+        if (previousRate.isEmpty()) {
+            return Optional.empty();
+        }
+        BigDecimal now = current.complaintRatePct().get();
+        BigDecimal before = previousRate.get();
+        if (now.compareTo(before.multiply(BigDecimal.valueOf(2))) < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Warning(siteCode, WarningType.COMPLAINT_SPIKE, Severity.MODERATE, Optional.empty(),
+                "Complaint rate " + Display.percent(now).toPlainString() + " % against "
+                        + Display.percent(before).toPlainString() + " % in the previous period ("
+                        + current.complaintCount() + " complaints)"));
+    }
+
+    public static List<Warning> kpiMisses(String siteCode, ScopeFigures current) {
+        return current.kpis().stream()
+                .filter(KpiResult::missedBeyondTolerance)
+                .map(k -> {
+                    KpiDefinition d = k.definition();
+                    String unit = d.unit() == null || d.unit().isBlank() ? "" : " " + d.unit();
+                    String op = d.direction() == KpiDirection.HIGHER_BETTER ? "≥" : "≤";
+                    return new Warning(siteCode, WarningType.KPI_MISS, Severity.MINOR, Optional.of(d.code()),
+                            "KPI " + d.code() + (d.name() == null ? "" : " (" + d.name() + ")") + " at "
+                                    + Display.mean(k.value().orElseThrow()).toPlainString() + unit + " against target "
+                                    + op + " " + d.target().toPlainString() + unit + ": missed by more than 20 %");
+                })
+                .toList();
+    }
+
+    /**
+     * Sites with at least one warning, sites at risk first: highest severity first, then more
+     * SEVERE, more MODERATE, more MINOR warnings, then site code. Each site's warnings most severe first.
+     */
+    public static List<SiteWarnings> sitesAtRisk(Collection<Warning> warnings) {
+        Map<String, List<Warning>> bySite = new LinkedHashMap<>();
+        warnings.forEach(w -> bySite.computeIfAbsent(w.siteCode(), k -> new ArrayList<>()).add(w));
+        Comparator<SiteWarnings> order = Comparator
+                .comparing(SiteWarnings::highestSeverity, Comparator.reverseOrder())
+                .thenComparing(s -> count(s, Severity.SEVERE), Comparator.reverseOrder())
+                .thenComparing(s -> count(s, Severity.MODERATE), Comparator.reverseOrder())
+                .thenComparing(s -> count(s, Severity.MINOR), Comparator.reverseOrder())
+                .thenComparing(SiteWarnings::siteCode);
+        return bySite.entrySet().stream()
+                .map(e -> new SiteWarnings(e.getKey(), e.getValue().stream().sorted(MOST_SEVERE_FIRST).toList()))
+                .sorted(order)
+                .toList();
+    }
+
+    private static long count(SiteWarnings s, Severity severity) {
+        return s.warnings().stream().filter(w -> w.severity() == severity).count();
+    }
+
+    private static String stars(int n) {
+        return n == 1 ? "1 star" : n + " stars";
+    }
+}
