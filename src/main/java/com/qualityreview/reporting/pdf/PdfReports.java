@@ -14,26 +14,26 @@ import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
-import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
-/** Fills a compiled template with one report's parameters and writes the PDF; safe to call in parallel. */
+/** Fills a compiled template with one report's parameters and its subreports and writes the PDF; safe to call in parallel. */
 final class PdfReports {
 
     private PdfReports() {
     }
 
-    static void write(JasperReport template, Map<String, Object> parameters, Locale locale, String title, Path target) {
+    static void write(ReportTemplates.Compiled template, Map<String, Object> parameters, Locale locale, String title, Path target) {
         Map<String, Object> all = new HashMap<>(parameters);
+        all.putAll(template.subreports());
         all.put(JRParameter.REPORT_LOCALE, locale);
         all.put(JRParameter.REPORT_RESOURCE_BUNDLE, ReportTemplates.messages(locale));
         Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
         try {
             // The templates read everything from parameters; one empty row drives the detail once.
-            JasperPrint print = JasperFillManager.fillReport(template, all, new JREmptyDataSource(1));
+            JasperPrint print = JasperFillManager.fillReport(template.report(), all, new JREmptyDataSource(1));
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 JRPdfExporter exporter = new JRPdfExporter();
                 exporter.setExporterInput(new SimpleExporterInput(print));

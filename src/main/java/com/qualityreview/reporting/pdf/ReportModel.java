@@ -46,6 +46,7 @@ public final class ReportModel {
 
     Map<String, Object> executive() {
         Map<String, Object> p = common(result.organisation());
+        p.put("report", "executive"); // overview.jrxml serves both: this picks the title and what is ranked
         p.put("share3Plus", percent(result.organisation().current().sitesRated3PlusPct()));
         p.put("ratings", ratings(result.organisation()));
         p.put("ranking", ranking(result.regions(), scope -> percent(scope.current().sitesRated3PlusPct()), scope -> ""));
@@ -55,6 +56,7 @@ public final class ReportModel {
 
     Map<String, Object> region(ReviewResult.Scope region) {
         Map<String, Object> p = common(region);
+        p.put("report", "region");
         p.put("share3Plus", percent(region.current().sitesRated3PlusPct()));
         p.put("ratings", ratings(region));
         p.put("ranking", ranking(result.sites().stream().filter(site -> region.code().equals(site.regionCode())).toList(),

@@ -60,11 +60,11 @@ public class ReportRendering {
             ReportModel model = new ReportModel(result, locale, now);
             RenderedReport executive = report(folder, "ORG", "ORG", locale);
             tasks.add(new Task(executive, () ->
-                    PdfReports.write(templates.get(ReportTemplates.Template.EXECUTIVE), model.executive(),
+                    PdfReports.write(templates.get(ReportTemplates.Template.OVERVIEW), model.executive(),
                             locale, "Executive report " + result.period(), executive.file())));
             for (ReviewResult.Scope region : result.regions()) {
                 RenderedReport report = report(folder, "REGION", region.code(), locale);
-                tasks.add(new Task(report, () -> PdfReports.write(templates.get(ReportTemplates.Template.REGION),
+                tasks.add(new Task(report, () -> PdfReports.write(templates.get(ReportTemplates.Template.OVERVIEW),
                         model.region(region), locale, "Region report " + region.code(), report.file())));
             }
             for (ReviewResult.Scope site : result.sites()) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -18,16 +20,22 @@ import org.springframework.stereotype.Component;
 /**
  * The report templates of report-templates/ (packed into the jar), each compiled once per run on
  * first use and shared by every report rendered from it; compiled reports are immutable, so
- * reports can be filled from them in parallel.
+ * reports can be filled from them in parallel. The sections that every report shows are
+ * subreports (report-templates/subreports/), compiled with the first template and handed to each
+ * report as the parameter {@code <name>Subreport}. Styles are in report-templates/styles.jrtx,
+ * which the templates reference themselves.
  */
 @Component
 public class ReportTemplates {
 
     static final String FOLDER = "report-templates/";
     static final String MESSAGES = "report-templates/messages";
+    static final List<String> SUBREPORTS = List.of("headlines", "trend", "pareto", "servqual");
 
     enum Template {
-        EXECUTIVE("executive"), REGION("region"), SITE("site");
+        /** The executive report and the region report: one layout, for either scope. */
+        OVERVIEW("overview"),
+        SITE("site");
 
         final String file;
 
@@ -36,15 +44,29 @@ public class ReportTemplates {
         }
     }
 
-    private final Map<Template, JasperReport> compiled = new EnumMap<>(Template.class);
-    private final AtomicInteger compilations = new AtomicInteger();
-
-    synchronized JasperReport get(Template template) {
-        return compiled.computeIfAbsent(template, this::compile);
+    /** A compiled template and the compiled subreports to fill it with, by parameter name. */
+    record Compiled(JasperReport report, Map<String, JasperReport> subreports) {
     }
 
-    private JasperReport compile(Template template) {
-        String resource = FOLDER + template.file + ".jrxml";
+    private final Map<Template, Compiled> compiled = new EnumMap<>(Template.class);
+    private Map<String, JasperReport> subreports;
+    private final AtomicInteger compilations = new AtomicInteger();
+
+    synchronized Compiled get(Template template) {
+        return compiled.computeIfAbsent(template, t -> new Compiled(compile(t.file), subreports()));
+    }
+
+    private Map<String, JasperReport> subreports() {
+        if (subreports == null) {
+            Map<String, JasperReport> byParameter = new LinkedHashMap<>();
+            SUBREPORTS.forEach(name -> byParameter.put(name + "Subreport", compile("subreports/" + name)));
+            subreports = Map.copyOf(byParameter);
+        }
+        return subreports;
+    }
+
+    private JasperReport compile(String file) {
+        String resource = FOLDER + file + ".jrxml";
         try (InputStream jrxml = getClass().getClassLoader().getResourceAsStream(resource)) {
             if (jrxml == null) {
                 throw new IllegalStateException("report template " + resource + " is missing");
@@ -61,7 +83,7 @@ public class ReportTemplates {
         }
     }
 
-    /** How many templates were compiled in this run: one per template used, whatever the number of reports. */
+    /** How many templates and subreports were compiled in this run: each once, whatever the number of reports. */
     public int compilations() {
         return compilations.get();
     }
