@@ -30,9 +30,9 @@ public class ReportTemplates {
 
     static final String FOLDER = "report-templates/";
     static final String MESSAGES = "report-templates/messages";
-    static final List<String> SUBREPORTS = List.of("headlines", "trend", "pareto", "servqual");
+    public static final List<String> SUBREPORTS = List.of("headlines", "trend", "pareto", "servqual");
 
-    enum Template {
+    public enum Template {
         /** The executive report and the region report: one layout, for either scope. */
         OVERVIEW("overview"),
         SITE("site");
