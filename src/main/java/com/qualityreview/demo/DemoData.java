@@ -1,7 +1,7 @@
 package com.qualityreview.demo;
 
 import com.qualityreview.review.metrics.Criterion;
-import com.qualityreview.review.metrics.KpiDefinition;
+import com.qualityreview.review.KpiDefinition;
 import com.qualityreview.review.metrics.QualityIndexWeights;
 import com.qualityreview.review.rating.RatingScheme;
 import de.siegmar.fastcsv.writer.CsvWriter;

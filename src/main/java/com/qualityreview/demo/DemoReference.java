@@ -2,9 +2,9 @@ package com.qualityreview.demo;
 
 import com.qualityreview.review.metrics.Criterion;
 import com.qualityreview.review.metrics.Dimension;
-import com.qualityreview.review.metrics.KpiAggregation;
-import com.qualityreview.review.metrics.KpiDefinition;
-import com.qualityreview.review.metrics.KpiDirection;
+import com.qualityreview.review.KpiAggregation;
+import com.qualityreview.review.KpiDefinition;
+import com.qualityreview.review.KpiDirection;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
 

@@ -2,7 +2,7 @@ package com.qualityreview.review;
 
 import com.qualityreview.review.job.ReviewStore;
 import com.qualityreview.review.job.RollUpTasklet;
-import com.qualityreview.review.job.SiteSummaryWriter;
+import com.qualityreview.review.SiteSummaryWriter;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

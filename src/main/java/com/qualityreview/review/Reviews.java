@@ -174,8 +174,8 @@ public class Reviews {
     /** Revisions of the period whose execution is starting or running but may not have claimed its run yet. */
     private Map<Long, JobExecution> startedRevisions(Period period) {
         return jobRepository.findRunningJobExecutions(qualityReviewJob.getName()).stream()
-                .filter(e -> period.toString().equals(e.getJobParameters().getString("period")))
-                .collect(Collectors.toMap(e -> e.getJobParameters().getLong("revision"), e -> e, (a, b) -> b));
+                .filter(e -> period.toString().equals(e.getJobParameters().getString(ReviewRun.PERIOD)))
+                .collect(Collectors.toMap(e -> e.getJobParameters().getLong(ReviewRun.REVISION), e -> e, (a, b) -> b));
     }
 
     /** A revision number as typed: a whole number of at least 1. */

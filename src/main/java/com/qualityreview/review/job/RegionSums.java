@@ -1,8 +1,9 @@
 package com.qualityreview.review.job;
 
+import com.qualityreview.review.SiteSummaryWriter;
 import com.qualityreview.review.ReviewRun;
-import com.qualityreview.review.metrics.KpiDefinition;
-import com.qualityreview.review.metrics.ScopeStats;
+import com.qualityreview.review.KpiDefinition;
+import com.qualityreview.review.ScopeStats;
 import com.qualityreview.review.metrics.Sums;
 
 import java.util.Collections;
@@ -20,7 +21,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * with the regions, complaint categories, criteria and KPIs, never with the rows. They are saved as
  * plain strings ({@link Sums}), so no change to the statistics classes can make them unreadable.
  */
-final class RegionSums {
+public final class RegionSums {
 
     static final String CURRENT_KEY = "review.regionSums.current";
     static final String PREVIOUS_KEY = "review.regionSums.previous";
@@ -28,7 +29,7 @@ final class RegionSums {
     private final SortedMap<String, ScopeStats> current = new TreeMap<>();
     private final SortedMap<String, ScopeStats> previous = new TreeMap<>();
 
-    void add(String region, ScopeStats now, ScopeStats before) {
+    public void add(String region, ScopeStats now, ScopeStats before) {
         current.computeIfAbsent(region, r -> new ScopeStats()).merge(now);
         previous.computeIfAbsent(region, r -> new ScopeStats()).merge(before);
     }
@@ -42,7 +43,7 @@ final class RegionSums {
         return previous.getOrDefault(region, new ScopeStats());
     }
 
-    void saveTo(ExecutionContext context) {
+    public void saveTo(ExecutionContext context) {
         context.put(CURRENT_KEY, save(current));
         context.put(PREVIOUS_KEY, save(previous));
         context.remove(ReviewContext.V1_ROLL_UP);
@@ -55,7 +56,7 @@ final class RegionSums {
      *
      * @throws IllegalStateException when the context is of a version this release cannot read
      */
-    static RegionSums from(ExecutionContext context, ReviewRun key, Map<String, KpiDefinition> kpis) {
+    public static RegionSums from(ExecutionContext context, ReviewRun key, Map<String, KpiDefinition> kpis) {
         RegionSums sums = new RegionSums();
         if (ReviewContext.version(context, key) == 1) {
             if (context.get(ReviewContext.V1_ROLL_UP) instanceof SiteSummaryWriter.RollUp legacy) {

@@ -1,5 +1,6 @@
 package com.qualityreview.review.job;
 
+import com.qualityreview.review.SiteSummaryWriter;
 import java.util.Comparator;
 import java.util.List;
 

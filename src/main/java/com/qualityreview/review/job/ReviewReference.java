@@ -3,9 +3,9 @@ package com.qualityreview.review.job;
 import com.qualityreview.review.ReviewRun;
 import com.qualityreview.review.metrics.Criterion;
 import com.qualityreview.review.metrics.Dimension;
-import com.qualityreview.review.metrics.KpiAggregation;
-import com.qualityreview.review.metrics.KpiDefinition;
-import com.qualityreview.review.metrics.KpiDirection;
+import com.qualityreview.review.KpiAggregation;
+import com.qualityreview.review.KpiDefinition;
+import com.qualityreview.review.KpiDirection;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The organisation as a review sees it: active sites in code order with their regions, criteria
  * and KPI definitions. Its size grows with the organisation, never with the fact rows.
  */
-record ReviewReference(List<Site> sites, Map<String, String> regionNames, List<Criterion> criteria,
+public record ReviewReference(List<Site> sites, Map<String, String> regionNames, List<Criterion> criteria,
         Map<String, Criterion> criteriaByCode, List<KpiDefinition> kpis, Map<String, KpiDefinition> kpisByCode) {
 
     private static final String SELECT_REGIONS = """
@@ -34,7 +34,7 @@ record ReviewReference(List<Site> sites, Map<String, String> regionNames, List<C
             SELECT scope_code, scope_name, region_code FROM review_figures WHERE period = ? AND revision = ?
             AND scope_type = 'SITE' AND period_role = 'CURRENT' ORDER BY scope_code""";
 
-    record Site(String code, String name, String regionCode) {
+    public record Site(String code, String name, String regionCode) {
     }
 
     static ReviewReference load(JdbcTemplate jdbc) {

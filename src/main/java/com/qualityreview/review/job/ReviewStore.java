@@ -2,11 +2,11 @@ package com.qualityreview.review.job;
 
 import com.qualityreview.review.ReviewRun;
 import com.qualityreview.review.metrics.Dimension;
-import com.qualityreview.review.metrics.FeedbackStats;
+import com.qualityreview.review.FeedbackStats;
 import com.qualityreview.review.metrics.KpiResult;
 import com.qualityreview.review.metrics.ParetoEntry;
 import com.qualityreview.review.metrics.ScopeFigures;
-import com.qualityreview.review.metrics.ScopeStats;
+import com.qualityreview.review.ScopeStats;
 import com.qualityreview.review.rating.LevelCompliance;
 import com.qualityreview.review.rating.MandatoryCriterionStatus;
 import com.qualityreview.review.rating.Rating;
@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
 public class ReviewStore {
 
     public static final String CURRENT = "CURRENT";
-    static final String PREVIOUS = "PREVIOUS";
+    public static final String PREVIOUS = "PREVIOUS";
     static final int STORED_SCALE = 10;
 
     private static final List<String> RESULT_TABLES = List.of("review_figures", "review_rating_count", "review_pareto",
@@ -84,7 +84,7 @@ public class ReviewStore {
         }
     }
 
-    void insertFigures(Batch batch, ReviewRun key, String scopeType, String scopeCode, String role, String name, String regionCode,
+    public void insertFigures(Batch batch, ReviewRun key, String scopeType, String scopeCode, String role, String name, String regionCode,
             ScopeStats stats, ScopeFigures figures, Optional<BigDecimal> median, Rating rating, RatingChange change) {
         FeedbackStats feedback = stats.feedback();
         Map<Integer, Long> csat = feedback.csatDistribution();
@@ -101,7 +101,7 @@ public class ReviewStore {
     }
 
     /** Pareto and KPI results, for the reviewed period only. */
-    void insertDetails(Batch batch, ReviewRun key, String scopeType, String scopeCode, ScopeStats stats, ScopeFigures figures) {
+    public void insertDetails(Batch batch, ReviewRun key, String scopeType, String scopeCode, ScopeStats stats, ScopeFigures figures) {
         List<ParetoEntry> pareto = stats.feedback().complaintPareto();
         List<Object[]> paretoRows = new ArrayList<>();
         for (int i = 0; i < pareto.size(); i++) {
@@ -118,7 +118,7 @@ public class ReviewStore {
         batch.addAll(INSERT_KPI, kpiRows);
     }
 
-    void insertSiteAssessment(Batch batch, ReviewRun key, String siteCode, ScopeFigures figures, RatingResult rating, List<Warning> warnings) {
+    public void insertSiteAssessment(Batch batch, ReviewRun key, String siteCode, ScopeFigures figures, RatingResult rating, List<Warning> warnings) {
         List<Object[]> mandatory = new ArrayList<>();
         for (MandatoryCriterionStatus status : figures.mandatoryStatuses()) {
             mandatory.add(new Object[] {key.periodText(), key.revision(), siteCode, status.criterionCode(),
@@ -163,7 +163,7 @@ public class ReviewStore {
      * Rows collected over a chunk and written with one JDBC batch per statement: a review writes
      * a dozen rows per site, and one round trip each would dominate its time.
      */
-    static final class Batch {
+    public static final class Batch {
         private final Map<String, List<Object[]>> rows = new LinkedHashMap<>();
 
         void add(String sql, Object... values) {
@@ -176,13 +176,13 @@ public class ReviewStore {
             }
         }
 
-        void flush(JdbcTemplate jdbc) {
+        public void flush(JdbcTemplate jdbc) {
             rows.forEach(jdbc::batchUpdate);
             rows.clear();
         }
     }
 
-    void flush(Batch batch) {
+    public void flush(Batch batch) {
         batch.flush(jdbc);
     }
 

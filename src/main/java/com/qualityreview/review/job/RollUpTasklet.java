@@ -1,5 +1,6 @@
 package com.qualityreview.review.job;
 
+import com.qualityreview.review.SiteSummaryWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.qualityreview.review.ReviewRun;
 import com.qualityreview.review.metrics.QualityIndexWeights;
 import com.qualityreview.review.metrics.ScopeFigures;
-import com.qualityreview.review.metrics.ScopeStats;
+import com.qualityreview.review.ScopeStats;
 import com.qualityreview.review.rating.Rating;
 import com.qualityreview.review.rating.RatingDistribution;
 import com.qualityreview.system.DatabaseDialect;

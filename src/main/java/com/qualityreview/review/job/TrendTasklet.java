@@ -1,5 +1,6 @@
 package com.qualityreview.review.job;
 
+import com.qualityreview.review.SiteSummaryWriter;
 import com.qualityreview.review.Period;
 import com.qualityreview.review.ReviewRun;
 import com.qualityreview.review.metrics.TrendPoint;

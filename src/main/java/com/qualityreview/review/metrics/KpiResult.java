@@ -1,5 +1,6 @@
 package com.qualityreview.review.metrics;
 
+import com.qualityreview.review.KpiDefinition;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,6 +1,8 @@
 package com.qualityreview.review.metrics;
 
 import com.qualityreview.review.rating.MandatoryCriterionStatus;
+import com.qualityreview.review.AuditStats;
+import com.qualityreview.review.FeedbackStats;
 
 import java.math.BigDecimal;
 import java.util.Collection;

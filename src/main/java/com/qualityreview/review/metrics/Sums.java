@@ -33,18 +33,18 @@ public final class Sums {
         return new HashMap<>(values);
     }
 
-    void put(String name, long value) {
+    public void put(String name, long value) {
         values.put(name, Long.toString(value));
     }
 
     /** A null value is left out: it reads back as null. */
-    void put(String name, BigDecimal value) {
+    public void put(String name, BigDecimal value) {
         if (value != null) {
             values.put(name, value.toString());
         }
     }
 
-    long count(String name) {
+    public long count(String name) {
         String value = values.get(name);
         try {
             return value == null ? 0 : Long.parseLong(value);
@@ -54,7 +54,7 @@ public final class Sums {
         }
     }
 
-    BigDecimal decimal(String name) {
+    public BigDecimal decimal(String name) {
         String value = values.get(name);
         try {
             return value == null ? null : new BigDecimal(value);
@@ -64,13 +64,13 @@ public final class Sums {
         }
     }
 
-    BigDecimal decimalOrZero(String name) {
+    public BigDecimal decimalOrZero(String name) {
         BigDecimal value = decimal(name);
         return value == null ? BigDecimal.ZERO : value;
     }
 
     /** The rest of every name that starts with {@code prefix} (a code), in order. */
-    SortedSet<String> suffixes(String prefix) {
+    public SortedSet<String> suffixes(String prefix) {
         SortedSet<String> suffixes = new TreeSet<>();
         for (String name : values.keySet()) {
             if (name.startsWith(prefix)) {

@@ -1,8 +1,8 @@
 package com.qualityreview.review.rating;
 
 import com.qualityreview.review.metrics.Display;
-import com.qualityreview.review.metrics.KpiDefinition;
-import com.qualityreview.review.metrics.KpiDirection;
+import com.qualityreview.review.KpiDefinition;
+import com.qualityreview.review.KpiDirection;
 import com.qualityreview.review.metrics.KpiResult;
 import com.qualityreview.review.metrics.ScopeFigures;
 

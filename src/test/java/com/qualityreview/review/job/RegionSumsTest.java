@@ -6,13 +6,13 @@ import com.qualityreview.review.metrics.AuditResult;
 import com.qualityreview.review.metrics.Criterion;
 import com.qualityreview.review.metrics.Dimension;
 import com.qualityreview.review.metrics.FeedbackFact;
-import com.qualityreview.review.metrics.FeedbackStatsTest;
-import com.qualityreview.review.metrics.KpiAggregation;
-import com.qualityreview.review.metrics.KpiDefinition;
-import com.qualityreview.review.metrics.KpiDirection;
+import com.qualityreview.review.FeedbackStatsTest;
+import com.qualityreview.review.KpiAggregation;
+import com.qualityreview.review.KpiDefinition;
+import com.qualityreview.review.KpiDirection;
 import com.qualityreview.review.metrics.QualityIndexWeights;
 import com.qualityreview.review.metrics.ScopeFigures;
-import com.qualityreview.review.metrics.ScopeStats;
+import com.qualityreview.review.ScopeStats;
 import com.qualityreview.review.rating.MandatoryCriterionStatus;
 import com.qualityreview.review.rating.MandatoryStatus;
 

@@ -1,5 +1,11 @@
 package com.qualityreview.review.metrics;
 
+import com.qualityreview.review.KpiAggregation;
+import com.qualityreview.review.KpiDirection;
+import com.qualityreview.review.FeedbackStats;
+import com.qualityreview.review.KpiDefinition;
+import com.qualityreview.review.AuditStatsTest;
+import com.qualityreview.review.FeedbackStatsTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,10 +1,10 @@
 package com.qualityreview.review.rating;
 
-import com.qualityreview.review.metrics.AuditStatsTest;
-import com.qualityreview.review.metrics.FeedbackStatsTest;
-import com.qualityreview.review.metrics.KpiAggregation;
-import com.qualityreview.review.metrics.KpiDefinition;
-import com.qualityreview.review.metrics.KpiDirection;
+import com.qualityreview.review.AuditStatsTest;
+import com.qualityreview.review.FeedbackStatsTest;
+import com.qualityreview.review.KpiAggregation;
+import com.qualityreview.review.KpiDefinition;
+import com.qualityreview.review.KpiDirection;
 import com.qualityreview.review.metrics.KpiResult;
 import com.qualityreview.review.metrics.QualityIndexWeights;
 import com.qualityreview.review.metrics.ScopeFigures;

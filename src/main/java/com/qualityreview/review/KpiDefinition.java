@@ -1,5 +1,7 @@
-package com.qualityreview.review.metrics;
+package com.qualityreview.review;
 
+import com.qualityreview.review.KpiAggregation;
+import com.qualityreview.review.KpiDirection;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Objects;

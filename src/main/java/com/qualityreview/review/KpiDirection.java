@@ -1,4 +1,4 @@
-package com.qualityreview.review.metrics;
+package com.qualityreview.review;
 
 public enum KpiDirection {
     HIGHER_BETTER, LOWER_BETTER

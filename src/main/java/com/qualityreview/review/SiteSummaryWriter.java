@@ -1,4 +1,4 @@
-package com.qualityreview.review.job;
+package com.qualityreview.review;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -14,14 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.qualityreview.review.ReviewRun;
 import com.qualityreview.review.metrics.AuditResult;
 import com.qualityreview.review.metrics.Criterion;
 import com.qualityreview.review.metrics.FeedbackFact;
-import com.qualityreview.review.metrics.KpiDefinition;
+import com.qualityreview.review.KpiDefinition;
 import com.qualityreview.review.metrics.QualityIndexWeights;
 import com.qualityreview.review.metrics.ScopeFigures;
-import com.qualityreview.review.metrics.ScopeStats;
+import com.qualityreview.review.ScopeStats;
 import com.qualityreview.review.rating.Rating;
 import com.qualityreview.review.rating.RatingChange;
 import com.qualityreview.review.rating.RatingResult;
@@ -29,6 +28,22 @@ import com.qualityreview.review.rating.StarRater;
 import com.qualityreview.review.rating.Warning;
 import com.qualityreview.review.rating.Warnings;
 import com.qualityreview.system.DatabaseDialect;
+import com.qualityreview.review.job.RegionSums;
+import com.qualityreview.review.job.ReviewReference;
+import com.qualityreview.review.job.ReviewStore;
+import com.qualityreview.review.metrics.AuditResult;
+import com.qualityreview.review.metrics.Criterion;
+import com.qualityreview.review.metrics.FeedbackFact;
+import com.qualityreview.review.KpiDefinition;
+import com.qualityreview.review.metrics.QualityIndexWeights;
+import com.qualityreview.review.metrics.ScopeFigures;
+import com.qualityreview.review.ScopeStats;
+import com.qualityreview.review.rating.Rating;
+import com.qualityreview.review.rating.RatingChange;
+import com.qualityreview.review.rating.RatingResult;
+import com.qualityreview.review.rating.StarRater;
+import com.qualityreview.review.rating.Warning;
+import com.qualityreview.review.rating.Warnings;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -77,7 +92,7 @@ public class SiteSummaryWriter implements ItemStreamWriter<ReviewReference.Site>
     private final DatabaseDialect dialect;
     private RegionSums regions;
 
-    SiteSummaryWriter(JdbcTemplate streamingJdbc, ReviewStore store, ReviewRun key, ReviewReference reference,
+    public SiteSummaryWriter(JdbcTemplate streamingJdbc, ReviewStore store, ReviewRun key, ReviewReference reference,
             StarRater rater, QualityIndexWeights weights, DatabaseDialect dialect) {
         this.dialect = dialect;
         this.jdbc = streamingJdbc;
@@ -202,9 +217,9 @@ public class SiteSummaryWriter implements ItemStreamWriter<ReviewReference.Site>
      * with the serial version identifiers of the classes it holds, only so that such contexts (of
      * executions started by an earlier release, completed ones too) still load; see {@link RegionSums#from}.
      */
-    static final class RollUp implements Serializable {
+    public static final class RollUp implements Serializable {
         private static final long serialVersionUID = -1873264614095059996L;
-        final Map<String, ScopeStats> current = new HashMap<>();
-        final Map<String, ScopeStats> previous = new HashMap<>();
+        public final Map<String, ScopeStats> current = new HashMap<>();
+        public final Map<String, ScopeStats> previous = new HashMap<>();
     }
 }

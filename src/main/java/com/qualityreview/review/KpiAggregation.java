@@ -1,4 +1,4 @@
-package com.qualityreview.review.metrics;
+package com.qualityreview.review;
 
 /** How a KPI's rows in a period make one value. */
 public enum KpiAggregation {

@@ -1,5 +1,8 @@
-package com.qualityreview.review.metrics;
+package com.qualityreview.review;
 
+import com.qualityreview.review.metrics.KpiResult;
+import com.qualityreview.review.metrics.Numbers;
+import com.qualityreview.review.metrics.Sums;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;

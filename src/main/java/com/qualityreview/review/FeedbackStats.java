@@ -1,5 +1,10 @@
-package com.qualityreview.review.metrics;
+package com.qualityreview.review;
 
+import com.qualityreview.review.metrics.Dimension;
+import com.qualityreview.review.metrics.FeedbackFact;
+import com.qualityreview.review.metrics.Numbers;
+import com.qualityreview.review.metrics.ParetoEntry;
+import com.qualityreview.review.metrics.Sums;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,7 +1,11 @@
-package com.qualityreview.review.metrics;
+package com.qualityreview.review;
 
 import com.qualityreview.review.rating.MandatoryCriterionStatus;
 import com.qualityreview.review.rating.MandatoryStatus;
+import com.qualityreview.review.metrics.AuditResult;
+import com.qualityreview.review.metrics.Criterion;
+import com.qualityreview.review.metrics.Numbers;
+import com.qualityreview.review.metrics.Sums;
 
 import java.io.Serializable;
 import java.math.BigDecimal;

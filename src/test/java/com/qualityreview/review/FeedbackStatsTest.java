@@ -1,5 +1,8 @@
-package com.qualityreview.review.metrics;
+package com.qualityreview.review;
 
+import com.qualityreview.review.metrics.Dimension;
+import com.qualityreview.review.metrics.FeedbackFact;
+import com.qualityreview.review.metrics.ParetoEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,7 +1,13 @@
-package com.qualityreview.review.metrics;
+package com.qualityreview.review;
 
 import com.qualityreview.review.rating.MandatoryCriterionStatus;
 import com.qualityreview.review.rating.MandatoryStatus;
+import com.qualityreview.review.metrics.AuditResult;
+import com.qualityreview.review.metrics.Criterion;
+import com.qualityreview.review.metrics.Dimension;
+import com.qualityreview.review.metrics.QualityIndexWeights;
+import com.qualityreview.review.metrics.ScopeFigures;
+import com.qualityreview.review.metrics.Sums;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

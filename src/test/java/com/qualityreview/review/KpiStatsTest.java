@@ -1,5 +1,8 @@
-package com.qualityreview.review.metrics;
+package com.qualityreview.review;
 
+import com.qualityreview.review.KpiAggregation;
+import com.qualityreview.review.KpiDirection;
+import com.qualityreview.review.metrics.KpiResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,10 @@
-package com.qualityreview.review.metrics;
+package com.qualityreview.review;
 
+import com.qualityreview.review.metrics.Criterion;
+import com.qualityreview.review.metrics.KpiResult;
+import com.qualityreview.review.metrics.QualityIndexWeights;
+import com.qualityreview.review.metrics.ScopeFigures;
+import com.qualityreview.review.metrics.Sums;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
