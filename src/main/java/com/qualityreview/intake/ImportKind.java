@@ -130,8 +130,12 @@ public enum ImportKind {
 
     /** The kind of that name, or IllegalArgumentException naming the kinds there are. */
     public static ImportKind named(String name) {
-        return byName(name).orElseThrow(() -> new IllegalArgumentException(
-                "unknown kind '" + name + "'; the kinds are " + names()));
+        return byName(name).orElseThrow(() -> new IllegalArgumentException(unknown(name)));
+    }
+
+    /** What is said of a kind there is not: the name given and the kinds there are. */
+    static String unknown(String name) {
+        return "unknown kind '" + name + "'; the kinds are " + names();
     }
 
     public static String names() {

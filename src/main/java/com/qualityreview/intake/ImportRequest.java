@@ -21,8 +21,8 @@ public record ImportRequest(ImportKind kind, Path file) {
     /** The import a job execution runs, from its parameters. */
     public static ImportRequest from(JobParameters parameters) {
         String kind = parameters.getString(KIND);
-        return new ImportRequest(ImportKind.byName(kind).orElseThrow(() -> new ImportFileException(
-                "unknown kind '" + kind + "'; the kinds are " + ImportKind.names())), Path.of(parameters.getString(FILE)));
+        return new ImportRequest(ImportKind.byName(kind).orElseThrow(() -> new ImportFileException(ImportKind.unknown(kind))),
+                Path.of(parameters.getString(FILE)));
     }
 
     /** {@code run.id} makes every import of the same file a job instance of its own (a file may be loaded again). */

@@ -20,9 +20,15 @@ public record ReviewRun(Period period, int revision, ZoneId zone) {
     static final String ZONE = "zone";
 
     public ReviewRun {
+        checkRevision(revision);
+    }
+
+    /** A revision is a whole number of at least 1; said as a user would read it. */
+    static int checkRevision(int revision) {
         if (revision < 1) {
             throw new IllegalArgumentException("revision must be a whole number of at least 1, was '" + revision + "'");
         }
+        return revision;
     }
 
     /** The review a job execution runs, from its parameters. */

@@ -130,7 +130,7 @@ public class Reviews {
     }
 
     private JobParameters parameters(Period period, Optional<Integer> revision) {
-        revision.ifPresent(Reviews::checkRevision);
+        revision.ifPresent(ReviewRun::checkRevision);
         Map<Long, JobExecution> started = startedRevisions(period);
         int number = revision.orElseGet(() -> Math.max(runs.nextRevision(period),
                 started.keySet().stream().mapToInt(Long::intValue).max().orElse(0) + 1));
@@ -187,14 +187,7 @@ public class Reviews {
         catch (NumberFormatException e) {
             throw new IllegalArgumentException("revision must be a whole number of at least 1, was '" + text + "'");
         }
-        return checkRevision(revision);
-    }
-
-    private static int checkRevision(int revision) {
-        if (revision < 1) {
-            throw new IllegalArgumentException("revision must be a whole number of at least 1, was '" + revision + "'");
-        }
-        return revision;
+        return ReviewRun.checkRevision(revision);
     }
 
     /** Sites per rating of a review, rating code to count, in rating order. */
