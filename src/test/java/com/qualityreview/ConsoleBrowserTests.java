@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.qualityreview.intake.Imports;
@@ -266,9 +267,10 @@ class ConsoleBrowserTests {
      * it is missing the tests skip with a message, or fail when CI requires them.
      */
     static void requireBrowser() {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present) {
-            String reason = "no " + CHROMIUM + " and " + CHROMEDRIVER + " (install them with scripts/install-browser.sh, as .ci/run does)";
+        List<Path> missing = Stream.of(CHROMIUM, CHROMEDRIVER).filter(program -> !Files.isExecutable(program)).toList();
+        if (!missing.isEmpty()) {
+            String reason = "no " + missing.stream().map(Path::toString).collect(Collectors.joining(" and "))
+                    + "; install them with: sudo bash scripts/install-browser.sh (it runs apt-get install -y chromium chromium-driver)";
             if ("true".equals(System.getenv("QUALITY_REQUIRE_BROWSER"))) {
                 throw new IllegalStateException("QUALITY_REQUIRE_BROWSER=true but " + reason);
             }
