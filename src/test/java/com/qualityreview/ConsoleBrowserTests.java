@@ -16,13 +16,16 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -56,6 +59,7 @@ import java.io.IOException;
         "quality.stakeholders=src/test/resources/delivery/stakeholders.yml", "quality.reports-dir=target/test-reports/console",
         "quality.rating-scheme=src/test/resources/review/test-rating.yml", "quality.outbox-dir=target/test-reports/console/mail",
         "quality.review.sites-per-chunk=1"})
+@ExtendWith(ConsoleBrowserTests.BrowserInstalled.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleBrowserTests {
@@ -75,7 +79,6 @@ class ConsoleBrowserTests {
 
     @BeforeAll
     void browserAndOrganisation(@TempDir Path folder) throws Exception {
-        requireBrowser();
         SmallOrganisation.load(imports, Files.createDirectories(folder.resolve("data")));
         Path browserHome = folder.resolve("browser");
         downloads = Files.createDirectories(browserHome.resolve("downloads"));
@@ -264,18 +267,24 @@ class ConsoleBrowserTests {
 
     /**
      * The tests install nothing: .ci/run installs the browser with scripts/install-browser.sh. Where
-     * it is missing the tests skip with a message, or fail when CI requires them.
+     * it is missing the tests are skipped with the install command, before the application starts,
+     * or fail when CI requires them.
      */
-    static void requireBrowser() {
-        List<Path> missing = Stream.of(CHROMIUM, CHROMEDRIVER).filter(program -> !Files.isExecutable(program)).toList();
-        if (!missing.isEmpty()) {
+    static final class BrowserInstalled implements ExecutionCondition {
+
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            List<Path> missing = Stream.of(CHROMIUM, CHROMEDRIVER).filter(program -> !Files.isExecutable(program)).toList();
+            if (missing.isEmpty()) {
+                return ConditionEvaluationResult.enabled("chromium and chromedriver are installed");
+            }
             String reason = "no " + missing.stream().map(Path::toString).collect(Collectors.joining(" and "))
                     + "; install them with: sudo bash scripts/install-browser.sh (it runs apt-get install -y chromium chromium-driver)";
             if ("true".equals(System.getenv("QUALITY_REQUIRE_BROWSER"))) {
                 throw new IllegalStateException("QUALITY_REQUIRE_BROWSER=true but " + reason);
             }
             System.out.println("SKIPPED browser tests: " + reason);
-            Assumptions.abort(reason);
+            return ConditionEvaluationResult.disabled("browser tests skipped: " + reason);
         }
     }
 }
