@@ -98,7 +98,7 @@ class DockerComposeStackTests {
             }
             HttpResponse<String> review = api.postJson("/api/reviews", "{\"period\": \"" + MONTH + "\"}", admin);
             assertThat(review.statusCode()).as(review.body()).isEqualTo(202);
-            assertThat(awaitEnd(api, admin, review).get("status").asString()).as("review of %s; app log:\n%s", MONTH, stack.appLog())
+            assertThat(awaitEnd(api, admin, review).get("status").asString()).as(() -> "review of " + MONTH + "; app log:\n" + stack.appLog())
                     .isEqualTo("COMPLETED");
 
             // The review has sent its deliveries when it completes; Mailpit may take a moment to list them.
