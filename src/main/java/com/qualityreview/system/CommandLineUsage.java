@@ -142,7 +142,9 @@ public final class CommandLineUsage {
             if (known.knows(name)) {
                 return Optional.empty();
             }
-            return Optional.of("unknown setting --" + name + didYouMean(KnownSettings.withoutIndices(name), known.names()));
+            // quality.user[0].name: the list's name is what to compare (its elements' names are not in the metadata).
+            String compared = name.contains("[") ? name.substring(0, name.indexOf('[')) : name;
+            return Optional.of("unknown setting --" + name + didYouMean(compared, known.names()));
         }
         if (!name.contains(".")) {
             return Optional.of("unknown option --" + name + " for " + command.name() + didYouMean(name, commandOptions));

@@ -248,6 +248,13 @@ class CommandLineTests {
         assertThat(beans.get()).containsExactlyInAnyOrderElementsOf(CommandCatalogue.COMMANDS);
     }
 
+    @Test
+    void theReadmesCommandTableListsEveryCommandAsHelpDoes() throws Exception {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+
+        assertThat(CommandCatalogue.COMMANDS).allSatisfy(command -> assertThat(readme).contains("| `" + command.synopsis() + "` |"));
+    }
+
     private static String firstErrorLine(Outcome outcome) {
         return outcome.status() + " " + outcome.err().lines().findFirst().orElse("");
     }
