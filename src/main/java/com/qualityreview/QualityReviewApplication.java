@@ -2,6 +2,8 @@ package com.qualityreview;
 
 import com.qualityreview.system.Command;
 import com.qualityreview.system.CommandException;
+import com.qualityreview.system.CommandLineUsage;
+import com.qualityreview.system.KnownSettings;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -16,6 +18,16 @@ public class QualityReviewApplication {
 
     /** Runs one command line to its end and returns its exit status (what {@code main} exits with). */
     public static int run(String... args) {
+        // Help and a wrong command line are answered before anything starts: no database, no jobs.
+        CommandLineUsage.Verdict verdict = CommandLineUsage.check(CommandCatalogue.COMMANDS, KnownSettings::fromClassPath, args);
+        if (verdict instanceof CommandLineUsage.Help help) {
+            System.out.print(help.text());
+            return 0;
+        }
+        if (verdict instanceof CommandLineUsage.Refused refused) {
+            System.err.println(refused.text());
+            return CommandLineUsage.USAGE_ERROR;
+        }
         try {
             SpringApplication application = new SpringApplication(QualityReviewApplication.class);
             // Only serving starts a web server; import, review and the other commands run and exit.

@@ -1,12 +1,14 @@
 package com.qualityreview.delivery;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.qualityreview.review.Period;
-import com.qualityreview.review.Reviews;
+import com.qualityreview.review.ReviewCommand;
 import com.qualityreview.system.Command;
 import com.qualityreview.system.CommandException;
+import com.qualityreview.system.CommandSpec;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
@@ -17,7 +19,19 @@ import org.springframework.stereotype.Component;
  * all of one address.
  */
 @Component
-class ResendCommand implements Command {
+public class ResendCommand implements Command {
+
+    public static final CommandSpec SPEC = new CommandSpec("resend", List.of("<period>"),
+            "send a review's failed deliveries again, or a copy of everything one address got",
+            List.of(CommandSpec.Option.valued("revision", "N", "the review's revision (default: its latest)"),
+                    CommandSpec.Option.valued("to", "EMAIL", "send a copy of every delivery of this address, sent ones included"),
+                    CommandSpec.Option.flag("uncertain", "also the uncertain deliveries, once you have checked they did not arrive")),
+            (arguments, options) -> {
+                ReviewCommand.period(arguments.get(0));
+                if (options.containsKey("revision")) {
+                    ReviewCommand.revision(options.get("revision"));
+                }
+            });
 
     private final Deliveries deliveries;
 
@@ -26,14 +40,8 @@ class ResendCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "resend";
-    }
-
-    @Override
-    public String usage() {
-        return "<period> [--revision=N] [--to=EMAIL] [--uncertain]    resend the failed deliveries of a review (--uncertain:"
-                + " also the uncertain ones, once you have checked they did not arrive), or a copy of all of one address";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
@@ -43,23 +51,9 @@ class ResendCommand implements Command {
 
     @Override
     public int run(List<String> arguments, ApplicationArguments options) throws Exception {
-        if (arguments.size() != 1) {
-            throw new CommandException("resend needs one period: resend <period> [--revision=N] [--to=EMAIL]");
-        }
-        Period period;
-        try {
-            period = Period.parse(arguments.get(0));
-        }
-        catch (IllegalArgumentException e) {
-            throw new CommandException(e.getMessage());
-        }
-        Optional<Integer> revision;
-        try {
-            revision = Optional.ofNullable(options.getOptionValues("revision")).map(v -> Reviews.parseRevision(v.get(0)));
-        }
-        catch (IllegalArgumentException e) {
-            throw new CommandException("--" + e.getMessage());
-        }
+        SPEC.checkWords(arguments, Map.of());
+        Period period = ReviewCommand.period(arguments.get(0));
+        Optional<Integer> revision = Optional.ofNullable(options.getOptionValues("revision")).map(v -> ReviewCommand.revision(v.get(0)));
         Optional<String> to = Optional.ofNullable(options.getOptionValues("to")).map(v -> v.get(0));
         Deliveries.Resent resent;
         try {

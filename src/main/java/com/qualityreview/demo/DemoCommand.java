@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.qualityreview.intake.ImportCounts;
@@ -15,6 +16,8 @@ import com.qualityreview.review.Reviews;
 import com.qualityreview.system.Audited;
 import com.qualityreview.system.Command;
 import com.qualityreview.system.CommandException;
+import com.qualityreview.system.CommandSpec;
+import com.qualityreview.system.UsageException;
 import com.qualityreview.system.Folders;
 import com.qualityreview.system.JobOutcome;
 import com.qualityreview.system.QualityProperties;
@@ -30,7 +33,19 @@ import org.springframework.stereotype.Component;
  * {@code ./demo-data}, imports it and reviews its latest month, the month before the current one.
  */
 @Component
-class DemoCommand implements Command {
+public class DemoCommand implements Command {
+
+    public static final CommandSpec SPEC = new CommandSpec("demo", List.of(),
+            "write the demo data (40 sites, 13 months, some bad rows), import it and review its latest month; with --serve, then"
+                    + " serve the console with a one-time admin login printed",
+            List.of(CommandSpec.Option.valued("demo.month", "2026-10", "the latest month of the data (default: last month)"),
+                    CommandSpec.Option.valued("demo.folder", "demo-data", "where the data files are written (default: ./demo-data)"),
+                    CommandSpec.Option.flag("serve", "then serve the console, the API and the schedules until stopped")),
+            (arguments, options) -> {
+                if (options.containsKey("demo.month")) {
+                    month(options.get("demo.month"));
+                }
+            });
 
     private final Imports imports;
     private final Reviews reviews;
@@ -53,14 +68,8 @@ class DemoCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "demo";
-    }
-
-    @Override
-    public String usage() {
-        return "[--demo.month=2026-10] [--demo.folder=demo-data] [--serve]    load the demo data into the database and review its latest month;"
-                + " with --serve, then run the console (login printed)";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
@@ -70,6 +79,7 @@ class DemoCommand implements Command {
 
     @Override
     public int run(List<String> arguments, ApplicationArguments options) throws Exception {
+        SPEC.checkWords(arguments, Map.of());
         YearMonth month = options.containsOption("demo.month") ? month(options.getOptionValues("demo.month").get(0))
                 : YearMonth.now(properties.zoneId()).minusMonths(1);
         // Before anything is imported: a review that cannot write its results would only fail at its end.
@@ -111,7 +121,7 @@ class DemoCommand implements Command {
             return YearMonth.parse(text);
         }
         catch (DateTimeParseException e) {
-            throw new CommandException("--demo.month: '" + text + "' is not a month such as 2026-10");
+            throw new UsageException("--demo.month: '" + text + "' is not a month such as 2026-10");
         }
     }
 }

@@ -3,10 +3,12 @@ package com.qualityreview.execution;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.qualityreview.system.Command;
-import com.qualityreview.system.CommandException;
+import com.qualityreview.system.CommandSpec;
+import com.qualityreview.system.UsageException;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.boot.ApplicationArguments;
@@ -14,7 +16,16 @@ import org.springframework.stereotype.Component;
 
 /** {@code executions [--limit=N]}: recent job executions, newest first. */
 @Component
-class ExecutionsCommand implements Command {
+public class ExecutionsCommand implements Command {
+
+    public static final CommandSpec SPEC = new CommandSpec("executions", List.of(),
+            "list recent job executions, newest first: id, job, status, start, duration, parameters, counts",
+            List.of(CommandSpec.Option.valued("limit", "N", "how many (default 20)")),
+            (arguments, options) -> {
+                if (options.containsKey("limit")) {
+                    limit(options.get("limit"));
+                }
+            });
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -25,29 +36,14 @@ class ExecutionsCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "executions";
-    }
-
-    @Override
-    public String usage() {
-        return "[--limit=N]    recent job executions: id, job, parameters, status, start, duration, counts";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
     public int run(List<String> arguments, ApplicationArguments options) {
-        int limit = 20;
-        if (options.containsOption("limit")) {
-            try {
-                limit = Integer.parseInt(options.getOptionValues("limit").get(0));
-            }
-            catch (NumberFormatException e) {
-                throw new CommandException("--limit must be a whole number, was '" + options.getOptionValues("limit").get(0) + "'");
-            }
-            if (limit < 1) {
-                throw new CommandException("--limit must be at least 1, was " + limit);
-            }
-        }
+        SPEC.checkWords(arguments, Map.of());
+        int limit = options.containsOption("limit") ? limit(options.getOptionValues("limit").get(0)) : 20;
         List<JobExecution> recent = executions.recent(limit);
         if (recent.isEmpty()) {
             System.out.println("no job executions yet");
@@ -63,6 +59,20 @@ class ExecutionsCommand implements Command {
                     parameters(view), view.counts());
         }
         return 0;
+    }
+
+    private static int limit(String text) {
+        int limit;
+        try {
+            limit = Integer.parseInt(text);
+        }
+        catch (NumberFormatException e) {
+            throw new UsageException("--limit must be a whole number, was '" + text + "'");
+        }
+        if (limit < 1) {
+            throw new UsageException("--limit must be at least 1, was " + limit);
+        }
+        return limit;
     }
 
     static String parameters(ExecutionView view) {

@@ -1,9 +1,11 @@
 package com.qualityreview.execution;
 
 import java.util.List;
+import java.util.Map;
 
 import com.qualityreview.system.Command;
-import com.qualityreview.system.CommandException;
+import com.qualityreview.system.CommandSpec;
+import com.qualityreview.system.UsageException;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
@@ -13,7 +15,12 @@ import org.springframework.stereotype.Component;
  * process is proven gone (its lease expired).
  */
 @Component
-class RestartCommand implements Command {
+public class RestartCommand implements Command {
+
+    public static final CommandSpec SPEC = new CommandSpec("restart", List.of("<executionId>"),
+            "restart a failed or stopped execution from its last committed chunk, or one marked running whose process is gone"
+                    + " (once its lease, quality.jobs.lease-time, has expired); refused while it runs",
+            List.of(), (arguments, options) -> executionId(arguments.get(0)));
 
     private final Executions executions;
 
@@ -22,37 +29,28 @@ class RestartCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "restart";
-    }
-
-    @Override
-    public String usage() {
-        return "<executionId>    restart a failed or stopped execution (or one whose process is gone) from its last committed chunk";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
     public int run(List<String> arguments, ApplicationArguments options) throws Exception {
-        if (arguments.size() != 1) {
-            throw new CommandException("restart needs one execution id: restart <executionId>");
-        }
-        if (options.containsOption("force")) {
-            // Forcing was how a running-looking execution used to be taken over; now its lease decides.
-            throw new CommandException("restart has no --force: an execution whose process is gone can be restarted once its"
-                    + " lease has expired (quality.jobs.lease-time); a live one must be stopped first");
-        }
-        long id;
-        try {
-            id = Long.parseLong(arguments.get(0));
-        }
-        catch (NumberFormatException e) {
-            throw new CommandException("'" + arguments.get(0) + "' is not an execution id (see the executions command)");
-        }
+        SPEC.checkWords(arguments, Map.of());
+        long id = executionId(arguments.get(0));
         // Refused (completed, still running, unknown) or failed again: the command line records it.
         return executions.restartAndWait(id, restarted -> {
             System.out.println("execution " + id + " restarted as execution " + restarted.getId() + ": " + restarted.getStatus());
             return executions.print(restarted);
         });
+    }
+
+    private static long executionId(String text) {
+        try {
+            return Long.parseLong(text);
+        }
+        catch (NumberFormatException e) {
+            throw new UsageException("'" + text + "' is not an execution id (see the executions command)");
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Optional;
 import com.qualityreview.intake.job.InboundJobConfiguration;
 import com.qualityreview.intake.job.ScanInboundTasklet;
 import com.qualityreview.system.Command;
+import com.qualityreview.system.CommandSpec;
 import com.qualityreview.system.JobOutcome;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -14,7 +15,11 @@ import org.springframework.stereotype.Component;
 
 /** {@code scan-inbound}: imports what waits in quality.inbound-dir (the nightly schedule's job). */
 @Component
-class InboundCommand implements Command, JobOutcome {
+public class InboundCommand implements Command, JobOutcome {
+
+    public static final CommandSpec SPEC = new CommandSpec("scan-inbound", List.of(),
+            "import every <kind>*.csv waiting in quality.inbound-dir, reference data first; move each to processed/ (with its"
+                    + " rejects file) or failed/", List.of());
 
     private final Imports imports;
 
@@ -23,13 +28,8 @@ class InboundCommand implements Command, JobOutcome {
     }
 
     @Override
-    public String name() {
-        return "scan-inbound";
-    }
-
-    @Override
-    public String usage() {
-        return "   import every <kind>*.csv waiting in quality.inbound-dir; move it to processed/ or failed/";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override

@@ -5,12 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.qualityreview.review.job.ReviewJobConfiguration;
 import com.qualityreview.review.job.WriteSummaryCsvTasklet;
 import com.qualityreview.system.Command;
-import com.qualityreview.system.CommandException;
+import com.qualityreview.system.CommandSpec;
+import com.qualityreview.system.UsageException;
 import com.qualityreview.system.JobOutcome;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -19,7 +21,18 @@ import org.springframework.stereotype.Component;
 
 /** {@code review <period> [--revision=N]}: runs the quality review and prints where the results went. */
 @Component
-class ReviewCommand implements Command, JobOutcome {
+public class ReviewCommand implements Command, JobOutcome {
+
+    public static final CommandSpec SPEC = new CommandSpec("review", List.of("<period>"),
+            "review a period (2026-10, 2026-Q3 or 2026-W42) as a new revision; print the ratings and where the results went",
+            List.of(CommandSpec.Option.valued("revision", "N", "review as revision N: a finished one is run again (its results"
+                    + " replaced), a running one refused")),
+            (arguments, options) -> {
+                period(arguments.get(0));
+                if (options.containsKey("revision")) {
+                    revision(options.get("revision"));
+                }
+            });
 
     private final Reviews reviews;
 
@@ -28,20 +41,13 @@ class ReviewCommand implements Command, JobOutcome {
     }
 
     @Override
-    public String name() {
-        return "review";
-    }
-
-    @Override
-    public String usage() {
-        return "<period> [--revision=N]    run the quality review of 2026-10, 2026-Q3 or 2026-W42";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
     public int run(List<String> arguments, ApplicationArguments options) throws Exception {
-        if (arguments.size() != 1) {
-            throw new CommandException("review needs one period: review <period> [--revision=N], e.g. review 2026-10");
-        }
+        SPEC.checkWords(arguments, Map.of());
         Period period = period(arguments.get(0));
         Optional<Integer> revision = revision(options);
         // A review that did not complete throws; the command line records that failure.
@@ -53,25 +59,27 @@ class ReviewCommand implements Command, JobOutcome {
         return true;
     }
 
-    static Period period(String text) {
+    /** A period as typed on the command line; a bad one is a usage error. */
+    public static Period period(String text) {
         try {
             return Period.parse(text);
         }
         catch (IllegalArgumentException e) {
-            throw new CommandException(e.getMessage());
+            throw new UsageException(e.getMessage());
         }
     }
 
     static Optional<Integer> revision(ApplicationArguments options) {
-        if (!options.containsOption("revision")) {
-            return Optional.empty();
-        }
-        String value = options.getOptionValues("revision").get(0);
+        return options.containsOption("revision") ? Optional.of(revision(options.getOptionValues("revision").get(0))) : Optional.empty();
+    }
+
+    /** {@code --revision} as typed on the command line; a bad one is a usage error. */
+    public static int revision(String value) {
         try {
-            return Optional.of(Reviews.parseRevision(value));
+            return Reviews.parseRevision(value);
         }
         catch (IllegalArgumentException e) {
-            throw new CommandException("--" + e.getMessage());
+            throw new UsageException("--" + e.getMessage());
         }
     }
 

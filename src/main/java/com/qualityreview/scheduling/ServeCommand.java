@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.qualityreview.system.Command;
+import com.qualityreview.system.CommandSpec;
 import com.qualityreview.system.UploadsRetention;
 
 import org.slf4j.Logger;
@@ -22,7 +23,11 @@ import org.springframework.stereotype.Component;
  * start catches up what was missed while the application was down.
  */
 @Component
-class ServeCommand implements Command {
+public class ServeCommand implements Command {
+
+    public static final CommandSpec SPEC = new CommandSpec("serve", List.of(),
+            "run the web console and HTTP API (port 8080, server.port) and the schedules (nightly inbound scan, monthly review)"
+                    + " until stopped", List.of());
 
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
@@ -37,13 +42,8 @@ class ServeCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "serve";
-    }
-
-    @Override
-    public String usage() {
-        return "   run the web console and HTTP API (port 8080) and the schedules (nightly inbound scan, monthly review) until stopped";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.List;
 
 import com.qualityreview.system.Command;
 import com.qualityreview.system.CommandException;
+import com.qualityreview.system.CommandSpec;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -19,16 +20,15 @@ import org.springframework.stereotype.Component;
  * where it would stay in the shell history.
  */
 @Component
-class EncodePasswordCommand implements Command {
+public class EncodePasswordCommand implements Command {
+
+    public static final CommandSpec SPEC = new CommandSpec("encode-password", List.of(),
+            "read a password (no echo at a terminal, else one line of standard input) and print it encoded ({bcrypt}...) for"
+                    + " quality.users[i].password", List.of());
 
     @Override
-    public String name() {
-        return "encode-password";
-    }
-
-    @Override
-    public String usage() {
-        return "   read a password and print it encoded ({bcrypt}...) for quality.users[i].password";
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override

@@ -11,10 +11,12 @@ import org.springframework.boot.ApplicationArguments;
  */
 public interface Command {
 
-    String name();
+    /** Name, arguments, options and summary: the one declaration help and the checks before start-up read too. */
+    CommandSpec spec();
 
-    /** One line: the command's arguments and what it does. */
-    String usage();
+    default String name() {
+        return spec().name();
+    }
 
     /**
      * @param arguments the words after the command name

@@ -50,16 +50,13 @@ class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
     public void run(ApplicationArguments arguments) {
         List<String> words = arguments.getNonOptionArgs().isEmpty() && serveWhenNoCommand
                 ? List.of("serve") : arguments.getNonOptionArgs();
-        if (words.isEmpty() || words.get(0).equals("help")) {
-            System.out.println(usage());
-            exitCode = words.isEmpty() ? 2 : 0;
-            return;
-        }
-        Optional<Command> command = commands.stream().filter(c -> c.name().equals(words.get(0))).findFirst();
+        // Help and unknown commands are answered before start-up (QualityReviewApplication); here only
+        // for a context started without a command where quality.serve-when-no-command is false.
+        Optional<Command> command = words.isEmpty() ? Optional.empty()
+                : commands.stream().filter(c -> c.name().equals(words.get(0))).findFirst();
         if (command.isEmpty()) {
-            System.err.println("error: unknown command '" + words.get(0) + "'");
-            System.err.println(usage());
-            exitCode = 2;
+            System.err.println(words.isEmpty() ? usage() : "error: unknown command '" + words.get(0) + "'");
+            exitCode = CommandLineUsage.USAGE_ERROR;
             return;
         }
         try {
@@ -68,6 +65,12 @@ class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
                 Command serve = commands.stream().filter(c -> c.name().equals("serve")).findFirst().orElseThrow();
                 exitCode = serve.run(List.of(), arguments);
             }
+        }
+        catch (UsageException e) {
+            // Words the checks before start-up could not see wrong (they call the same parsing): not work that failed.
+            System.err.println("error: " + e.getMessage());
+            System.err.println("see '" + CommandLineUsage.LAUNCH + " help " + command.get().name() + "' for its arguments and options");
+            exitCode = CommandLineUsage.USAGE_ERROR;
         }
         catch (Exception e) {
             String line = e instanceof CommandException ? e.getMessage() : CommandException.oneLine(e, database);
@@ -102,11 +105,7 @@ class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
 
 
     String usage() {
-        StringBuilder text = new StringBuilder("usage: java -jar target/quality-review.jar <command> [--property=value ...]\ncommands:");
-        for (Command command : commands) {
-            text.append("\n  ").append(command.name()).append(' ').append(command.usage());
-        }
-        return text.toString();
+        return CommandLineUsage.usage(commands.stream().map(Command::spec).toList());
     }
 
     @Override

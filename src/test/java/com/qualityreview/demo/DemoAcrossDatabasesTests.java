@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.qualityreview.QualityReviewApplication;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringApplicationRunListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -29,15 +32,23 @@ class DemoAcrossDatabasesTests {
 
     Path demo(String name, String url, String user) {
         Path reports = folder.resolve(name);
-        try (ConfigurableApplicationContext context = SpringApplication.run(QualityReviewApplication.class, "demo",
+        List<String> audited = new ArrayList<>();
+        // Once the command has run, before main closes the application: what the audit log holds.
+        SpringApplicationRunListener auditLog = new SpringApplicationRunListener() {
+            @Override
+            public void ready(ConfigurableApplicationContext context, Duration timeTaken) {
+                audited.addAll(context.getBean(JdbcTemplate.class).queryForList("SELECT action || ' | ' || outcome FROM audit_event",
+                        String.class));
+            }
+        };
+        int status = SpringApplication.withHook(application -> auditLog, () -> QualityReviewApplication.run("demo",
                 "--demo.month=2026-10", "--demo.folder=" + folder.resolve("data-" + name), "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + user, "--quality.reports-dir=" + reports, "--quality.outbox-dir=" + folder.resolve("outbox-" + name),
-                "--logging.file.name=target/test-logs/demo.log")) {
-            // The demo is an administrator's action like any other: in the audit log with its outcome.
-            assertThat(context.getBean(JdbcTemplate.class).queryForList("SELECT action || ' | ' || outcome FROM audit_event", String.class))
-                    .singleElement().asString().startsWith("demo | 6 files imported (read ").contains("review of 2026-10 r1 COMPLETED");
-            assertThat(SpringApplication.exit(context)).isZero();
-        }
+                "--logging.file.name=target/test-logs/demo.log"));
+
+        assertThat(status).isZero();
+        // The demo is an administrator's action like any other: in the audit log with its outcome.
+        assertThat(audited).singleElement().asString().startsWith("demo | 6 files imported (read ").contains("review of 2026-10 r1 COMPLETED");
         return reports.resolve("2026-10").resolve("r1").resolve("summary.csv");
     }
 

@@ -7,14 +7,15 @@ import java.nio.file.Path;
 import java.util.List;
 
 import com.qualityreview.QualityReviewApplication;
-import com.qualityreview.system.CommandException;
 import com.qualityreview.system.QualityProperties;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -117,12 +118,22 @@ class ConfiguredUsersTest {
 
     @Test
     void theServeCommandDoesNotStartWithoutAnAdmin() {
-        SpringApplication application = new SpringApplication(QualityReviewApplication.class);
-        application.setWebApplicationType(WebApplicationType.SERVLET);
+        PrintStream err = System.err;
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            // As java -jar runs it (main without its System.exit).
+            status = QualityReviewApplication.run("serve", "--server.port=0", "--quality.users[0].name=exec",
+                    "--quality.users[0].password={bcrypt}$2a$10$A2PZgeVypYBocc/JtXr9o.kyemSirz8rF.5e5AQ.HGlut0qXfdbYS",
+                    "--quality.users[0].role=VIEWER", "--spring.datasource.url=jdbc:hsqldb:mem:no-admin",
+                    "--logging.file.name=target/test-logs/cli.log");
+        }
+        finally {
+            System.setErr(err);
+        }
 
-        assertThatThrownBy(() -> application.run("serve", "--server.port=0", "--quality.users[0].name=exec",
-                "--quality.users[0].password={bcrypt}$2a$10$A2PZgeVypYBocc/JtXr9o.kyemSirz8rF.5e5AQ.HGlut0qXfdbYS", "--quality.users[0].role=VIEWER",
-                "--spring.datasource.url=jdbc:hsqldb:mem:no-admin", "--logging.file.name=target/test-logs/cli.log"))
-                .satisfies(e -> assertThat(CommandException.oneLine(e)).startsWith("quality.users: no ADMIN user with a password is set"));
+        assertThat(status).isEqualTo(1);
+        assertThat(errBytes.toString(StandardCharsets.UTF_8)).startsWith("error: quality.users: no ADMIN user with a password is set");
     }
 }
