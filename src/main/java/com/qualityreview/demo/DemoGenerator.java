@@ -89,6 +89,8 @@ final class DemoGenerator {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
     private static final int MAX_ATTEMPTS = 2_000;
+    /** Share of a LATE_DATA site's rows of the latest month that arrive: well under the review's default 50 %. */
+    static final double LATE_DATA_SHARE = 0.35;
 
     // ------------------------------------------------------------------ generation
 
@@ -192,7 +194,8 @@ final class DemoGenerator {
                     continue;
                 }
                 SiteMonth sm = siteMonth(s, mi, ym, isLatest, previous.get(s.code()));
-                monthFeedback.addAll(sm.feedback);
+                monthFeedback.addAll(isLatest && s.latestEvent() == Event.LATE_DATA ? arrivedBeforeTheFeedStopped(sm.feedback)
+                        : sm.feedback);
                 auditsAll.addAll(sm.audits);
                 kpisAll.addAll(sm.kpis);
                 current.put(s.code(), sm.figures);
@@ -241,6 +244,16 @@ final class DemoGenerator {
         }
         throw new IllegalStateException("demo data: could not generate " + s.code() + " " + ym + " rated "
                 + expected.code() + " in " + MAX_ATTEMPTS + " attempts");
+    }
+
+    /**
+     * A feed that stopped early in the month: only the earliest {@value #LATE_DATA_SHARE} of the rows
+     * generated arrived. Cut after generating, so that the random draws of every other row stay as they were.
+     */
+    private static List<FeedbackRow> arrivedBeforeTheFeedStopped(List<FeedbackRow> generated) {
+        List<FeedbackRow> byTime = new ArrayList<>(generated);
+        byTime.sort(Comparator.comparing(FeedbackRow::at));
+        return byTime.subList(0, (int) Math.floor(byTime.size() * LATE_DATA_SHARE));
     }
 
     private static boolean isSpike(ScopeFigures now, ScopeFigures before) {

@@ -44,7 +44,11 @@ final class DemoReference {
     }
 
     /** What happens at a site in the latest month. */
-    enum Event { NONE, HYGIENE_FAIL, COMPLAINT_SPIKE }
+    /**
+     * What happens in the latest month. LATE_DATA: the site's feedback feed stops early in the month,
+     * so the review has only its earliest rows and marks its data incomplete (docs/review.md).
+     */
+    enum Event { NONE, HYGIENE_FAIL, COMPLAINT_SPIKE, LATE_DATA }
 
     /**
      * A site of sites.csv.

@@ -5,6 +5,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import com.qualityreview.reporting.pdf.ReportModel;
 import com.qualityreview.review.ReviewResult;
@@ -37,6 +38,11 @@ public final class ReportTexts {
     private static Headline headline(Map<String, Object> row) {
         return new Headline((String) row.get("label"), (String) row.get("value"), (String) row.get("previous"),
                 (String) row.get("change"), (String) row.get("marker"));
+    }
+
+    /** The report's notice that the scope's data of the period is incomplete, if it is. */
+    public Optional<String> dataIncomplete(ReviewResult.Scope scope) {
+        return Optional.ofNullable(model.dataIncomplete(scope));
     }
 
     public String text(String key, Object... arguments) {

@@ -1,5 +1,7 @@
 package com.qualityreview.review;
 
+import java.math.BigDecimal;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -19,13 +21,20 @@ public record ReviewProperties(
         if (review.sitesPerChunk() < 1) {
             throw new IllegalArgumentException("quality.review.sites-per-chunk must be at least 1, was " + review.sitesPerChunk());
         }
+        BigDecimal share = review.incompleteBelowShare();
+        if (share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0) {
+            throw new IllegalArgumentException("quality.review.incomplete-below-share must be between 0 and 1, was "
+                    + share.toPlainString());
+        }
     }
 
     /**
      * {@code quality.review.*}.
      *
      * @param sitesPerChunk sites per committed review chunk
+     * @param incompleteBelowShare a site whose feedback rows of the period are fewer than this share of
+     *        the previous period's is marked "data incomplete" (0 to 1; 0 marks only sites without rows)
      */
-    public record Review(@DefaultValue("50") int sitesPerChunk) {
+    public record Review(@DefaultValue("50") int sitesPerChunk, @DefaultValue("0.5") BigDecimal incompleteBelowShare) {
     }
 }

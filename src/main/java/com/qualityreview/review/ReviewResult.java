@@ -21,9 +21,29 @@ public record ReviewResult(Period period, int revision, ZoneId zone, OffsetDateT
     public record SourceCounts(String kind, long files, long read, long written, long rejected) {
     }
 
+    /**
+     * @param dataIncomplete a site's reason why its figures of the period are incomplete (NO_ROWS,
+     *        LOW_VOLUME; {@link com.qualityreview.review.metrics.DataIncomplete}), null when complete
+     *        and for regions and the organisation
+     * @param incompleteSites of a region or the organisation: how many of its sites have incomplete data
+     */
     public record Scope(String type, String code, String name, String regionCode, Figures current, Figures previous,
             Map<String, Long> ratingCounts, List<Pareto> pareto, List<Kpi> kpis, List<Trend> trend,
-            List<Mandatory> mandatory, List<Compliance> compliance, List<WarningRow> warnings) {
+            List<Mandatory> mandatory, List<Compliance> compliance, List<WarningRow> warnings, String dataIncomplete,
+            long incompleteSites) {
+
+        public boolean isDataIncomplete() {
+            return dataIncomplete != null;
+        }
+    }
+
+    /** The sites of this scope (all of them for the organisation, one for a site) whose data of the period is incomplete. */
+    public List<Scope> incompleteSites(Scope scope) {
+        return sites.stream().filter(Scope::isDataIncomplete).filter(site -> switch (scope.type()) {
+            case "SITE" -> site.code().equals(scope.code());
+            case "REGION" -> scope.code().equals(site.regionCode());
+            default -> true;
+        }).toList();
     }
 
     public record Figures(long feedbackCount, BigDecimal csatMean, BigDecimal csatSatisfiedPct, long[] csatCounts,

@@ -87,6 +87,8 @@ public class ReviewResults {
             }
             if (row.getString("period_role").equals(ReviewStore.CURRENT)) {
                 scope.current = figures(row);
+                scope.dataIncomplete = row.getString("data_incomplete");
+                scope.incompleteSites = row.getLong("incomplete_sites");
             }
             else {
                 scope.previous = figures(row);
@@ -229,6 +231,8 @@ public class ReviewResults {
         final List<ReviewResult.Mandatory> mandatory = new ArrayList<>();
         final List<ReviewResult.Compliance> compliance = new ArrayList<>();
         final List<ReviewResult.WarningRow> warnings = new ArrayList<>();
+        String dataIncomplete;
+        long incompleteSites;
 
         Builder(ResultSet row) throws SQLException {
             type = row.getString("scope_type");
@@ -239,7 +243,7 @@ public class ReviewResults {
 
         ReviewResult.Scope build() {
             return new ReviewResult.Scope(type, code, name, regionCode, current, previous, ratingCounts, pareto, kpis, trend,
-                    mandatory, compliance, warnings);
+                    mandatory, compliance, warnings, dataIncomplete, incompleteSites);
         }
     }
 }

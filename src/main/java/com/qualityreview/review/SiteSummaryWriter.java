@@ -16,6 +16,7 @@ import java.util.Optional;
 
 import com.qualityreview.review.metrics.AuditResult;
 import com.qualityreview.review.metrics.Criterion;
+import com.qualityreview.review.metrics.DataIncomplete;
 import com.qualityreview.review.metrics.FeedbackFact;
 import com.qualityreview.review.KpiDefinition;
 import com.qualityreview.review.metrics.QualityIndexWeights;
@@ -90,11 +91,13 @@ public class SiteSummaryWriter implements ItemStreamWriter<ReviewReference.Site>
     private final StarRater rater;
     private final QualityIndexWeights weights;
     private final DatabaseDialect dialect;
+    private final BigDecimal incompleteBelowShare;
     private RegionSums regions;
 
     public SiteSummaryWriter(JdbcTemplate streamingJdbc, ReviewStore store, ReviewRun key, ReviewReference reference,
-            StarRater rater, QualityIndexWeights weights, DatabaseDialect dialect) {
+            StarRater rater, QualityIndexWeights weights, DatabaseDialect dialect, BigDecimal incompleteBelowShare) {
         this.dialect = dialect;
+        this.incompleteBelowShare = incompleteBelowShare;
         this.jdbc = streamingJdbc;
         this.store = store;
         this.key = key;
@@ -134,11 +137,13 @@ public class SiteSummaryWriter implements ItemStreamWriter<ReviewReference.Site>
             RatingChange change = RatingChange.between(Optional.of(previousRating), rating.rating());
             List<Warning> warnings = Warnings.evaluate(site.code(), figures, rating.rating(), Optional.of(previousFigures),
                     Optional.of(previousRating));
+            DataIncomplete incomplete = DataIncomplete.assess(figures.feedbackCount(), previousFigures.feedbackCount(),
+                    incompleteBelowShare).orElse(null);
 
             store.insertFigures(batch, key, "SITE", site.code(), ReviewStore.CURRENT, site.name(), site.regionCode(), now.stats,
-                    figures, now.resolutionHoursMedian, rating.rating(), change);
+                    figures, now.resolutionHoursMedian, rating.rating(), change, incomplete);
             store.insertFigures(batch, key, "SITE", site.code(), ReviewStore.PREVIOUS, site.name(), site.regionCode(), before.stats,
-                    previousFigures, before.resolutionHoursMedian, previousRating, null);
+                    previousFigures, before.resolutionHoursMedian, previousRating, null, null);
             store.insertDetails(batch, key, "SITE", site.code(), now.stats, figures);
             store.insertSiteAssessment(batch, key, site.code(), figures, rating, warnings);
             regions.add(site.regionCode(), now.stats, before.stats);

@@ -230,6 +230,21 @@ class DeliveryTests {
         assertThat(smtp.getReceivedMessages()).hasSize(4);
     }
 
+    @Test
+    void theEmailOfAScopeWithIncompleteDataSaysSoBeforeItsFigures() throws Exception {
+        // November: A has N1 alone against F1 and F2 in October (exactly half: complete); B and C have no row.
+        JobExecution review = reviews.start(Period.parse("2026-11"), Optional.empty());
+
+        assertThat(review.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Map<String, List<MimeMessage>> received = receivedByRecipient();
+        String organisation = plainText(received.get("olivia@example.com").get(0));
+        assertThat(organisation).contains("Data incomplete for 2 of 3 sites: B Beta (no feedback), C Gamma (no feedback).");
+        assertThat(organisation.indexOf("Data incomplete")).isLessThan(organisation.indexOf("Headline figures"));
+        assertThat(plainText(received.get("region.one@example.com").get(0))).contains("数据不完整：2 家门店中有 1 家：B Beta (无反馈)");
+        assertThat(plainText(received.get("gamma@example.com").get(0))).contains("数据不完整：本期未收到任何客户反馈");
+        assertThat(plainText(received.get("adam@example.com").get(0))).doesNotContain("Data incomplete").contains("Feedback count: 1");
+    }
+
     /** The text/plain alternative of a message. */
     static String plainText(Part part) throws Exception {
         if (part.isMimeType("text/plain") && part.getFileName() == null) {

@@ -38,6 +38,7 @@ import com.qualityreview.review.PeriodKind;
 import com.qualityreview.review.metrics.AuditResult;
 import com.qualityreview.review.AuditStats;
 import com.qualityreview.review.metrics.Criterion;
+import com.qualityreview.review.metrics.DataIncomplete;
 import com.qualityreview.review.metrics.Dimension;
 import com.qualityreview.review.metrics.FeedbackFact;
 import com.qualityreview.review.FeedbackStats;
@@ -383,6 +384,15 @@ class DemoDataTest {
     }
 
     @Test
+    void latestMonthHasOneSiteWithLateDataAndNoOther() {
+        Map<String, DataIncomplete> incomplete = new TreeMap<>();
+        latestFigures.forEach((site, f) -> DataIncomplete.assess(f.feedbackCount(), previousFigures.get(site).feedbackCount(),
+                new BigDecimal("0.5")).ifPresent(reason -> incomplete.put(site, reason)));
+
+        assertThat(incomplete).containsOnlyKeys("GY-HUAGUOYUAN").containsValue(DataIncomplete.LOW_VOLUME);
+    }
+
+    @Test
     void fiveStarSitesHaveEveryMandatoryCriterionMetAndAllKpis() {
         latestRatings.forEach((site, r) -> {
             if (r == Rating.STARS_5 || r == Rating.STARS_4) {
@@ -442,14 +452,15 @@ class DemoDataTest {
      * the UNRATED months are audited every other month and in the latest one (GY-HUAGUOYUAN 7 times,
      * SH-HONGQIAO-POP once), 8 criteria an audit. The feedback rows are drawn at random: their count
      * changes when the draws do (another seed, a reordered table, a draw added or moved), which the
-     * story checks above may not notice.
+     * story checks above may not notice. GY-HUAGUOYUAN's late data keeps 8 of the 24 rows drawn for
+     * its latest month (floor of 35 %), so 16 fewer than drawn.
      */
     @Test
     void rowCountsAndBadRowsAreAsGenerated() throws IOException {
         assertThat(data.sites()).hasSize(40);
         assertThat(data.criteria()).hasSize(8);
         assertThat(data.kpis()).hasSize(4);
-        assertThat(data.feedbackRows()).isEqualTo(26_782);
+        assertThat(data.feedbackRows()).isEqualTo(26_782 - 16);
         assertThat(data.auditRows()).isEqualTo((490 + 7 + 1) * 8 + DemoData.BAD_AUDIT_ROWS);
         assertThat(data.kpiRowsRead()).isEqualTo((40 * 13 - 11 - 4) * 14 + DemoData.BAD_KPI_ROWS);
 

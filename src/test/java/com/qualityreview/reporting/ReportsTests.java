@@ -177,6 +177,40 @@ class ReportsTests {
                 .contains(squeezed("✘ No"));
     }
 
+    /**
+     * The demo's GY-HUAGUOYUAN (region CN-SW) gets only the earliest 35 % of its October rows: fewer
+     * than half of its September rows, so its data is LOW_VOLUME; no other demo site is incomplete.
+     */
+    @Test
+    void aSiteWhoseFeedbackStoppedEarlyIsMarkedDataIncompleteInItsReportsItsRegionsAndTheExecutiveReport() throws IOException {
+        long october = jdbc.queryForObject("SELECT COUNT(*) FROM feedback WHERE site_code = 'GY-HUAGUOYUAN' AND submitted_at >= ?"
+                + " AND submitted_at < ?", Long.class, OffsetDateTime.parse("2026-10-01T00:00:00Z"), OffsetDateTime.parse("2026-11-01T00:00:00Z"));
+        long september = jdbc.queryForObject("SELECT COUNT(*) FROM feedback WHERE site_code = 'GY-HUAGUOYUAN' AND submitted_at >= ?"
+                + " AND submitted_at < ?", Long.class, OffsetDateTime.parse("2026-09-01T00:00:00Z"), OffsetDateTime.parse("2026-10-01T00:00:00Z"));
+        long sitesOfCnSw = jdbc.queryForObject("SELECT COUNT(*) FROM review_figures WHERE scope_type = 'SITE' AND region_code = 'CN-SW'"
+                + " AND period_role = 'CURRENT'", Long.class);
+
+        assertThat(2 * october).as("October rows against half of September's").isLessThan(september);
+        assertThat(summaryRow("SITE", "GY-HUAGUOYUAN")).containsEntry("data_incomplete", "LOW_VOLUME");
+        assertThat(summaryRow("SITE", "SH-PUDONG")).containsEntry("data_incomplete", "");
+        assertThat(summaryRow("REGION", "CN-SW")).containsEntry("data_incomplete", "1");
+        assertThat(summaryRow("REGION", "CN-EAST")).containsEntry("data_incomplete", "0");
+        assertThat(summaryRow("ORG", "ORG")).containsEntry("data_incomplete", "1");
+
+        assertThat(squeezed(text(folder.resolve("site-GY-HUAGUOYUAN.en.pdf")))).contains(squeezed("Data incomplete: " + october
+                + " feedback rows this period against " + september + " in the previous period"));
+        assertThat(squeezed(text(folder.resolve("site-GY-HUAGUOYUAN.zh-CN.pdf"))))
+                .contains(squeezed("数据不完整：本期反馈 " + october + " 条，上期 " + september + " 条"));
+        assertThat(text(folder.resolve("site-SH-PUDONG.en.pdf"))).doesNotContain("Data incomplete");
+        assertThat(text(folder.resolve("site-SH-PUDONG.zh-CN.pdf"))).doesNotContain("数据不完整");
+
+        assertThat(squeezed(text(folder.resolve("region-CN-SW.en.pdf")))).contains(squeezed("Data incomplete for 1 of " + sitesOfCnSw
+                + " sites: GY-HUAGUOYUAN 贵阳花果园店 Guiyang Huaguoyuan (low volume)"));
+        assertThat(squeezed(text(folder.resolve("executive.en.pdf")))).contains(squeezed("Data incomplete for 1 of 39 sites: GY-HUAGUOYUAN"));
+        assertThat(squeezed(text(folder.resolve("executive.zh-CN.pdf")))).contains(squeezed("数据不完整：39 家门店中有 1 家：GY-HUAGUOYUAN"));
+        assertThat(text(folder.resolve("region-CN-EAST.en.pdf"))).doesNotContain("Data incomplete");
+    }
+
     @Test
     void everyFontInEveryReportIsEmbedded() throws IOException {
         List<String> notEmbedded = new ArrayList<>();

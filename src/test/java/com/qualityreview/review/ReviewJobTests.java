@@ -128,12 +128,48 @@ abstract class ReviewJobTests {
         assertThat(summary(execution)).endsWith(Path.of("2026-10", "r1", "summary.csv"));
         assertThat(Files.readAllLines(summary(execution))).containsExactly(
                 String.join(",", SummaryCsv.COLUMNS),
-                "ORG,ORG,2026-10,6,3.000000,40.000000,25.000000,3.000000,,,,,3,50.000000,50.000000,3.000000,3.000000,2,62.500000,55.625000,",
-                "REGION,R1,2026-10,5,3.000000,40.000000,25.000000,3.000000,,,,,3,60.000000,50.000000,3.000000,3.000000,1,40.000000,48.875000,",
-                "REGION,R2,2026-10,1,,,,,,,,,0,0.000000,,,,1,100.000000,100.000000,",
-                "SITE,A,2026-10,2,4.500000,100.000000,100.000000,4.000000,,,,,1,50.000000,50.000000,3.000000,3.000000,1,40.000000,77.625000,2",
-                "SITE,B,2026-10,3,2.000000,0.000000,-50.000000,2.000000,,,,,2,66.666667,,,,0,,17.857143,1",
-                "SITE,C,2026-10,1,,,,,,,,,0,0.000000,,,,1,100.000000,100.000000,UNRATED");
+                "ORG,ORG,2026-10,6,3.000000,40.000000,25.000000,3.000000,,,,,3,50.000000,50.000000,3.000000,3.000000,2,62.500000,55.625000,,0",
+                "REGION,R1,2026-10,5,3.000000,40.000000,25.000000,3.000000,,,,,3,60.000000,50.000000,3.000000,3.000000,1,40.000000,48.875000,,0",
+                "REGION,R2,2026-10,1,,,,,,,,,0,0.000000,,,,1,100.000000,100.000000,,0",
+                "SITE,A,2026-10,2,4.500000,100.000000,100.000000,4.000000,,,,,1,50.000000,50.000000,3.000000,3.000000,1,40.000000,77.625000,2,",
+                "SITE,B,2026-10,3,2.000000,0.000000,-50.000000,2.000000,,,,,2,66.666667,,,,0,,17.857143,1,",
+                "SITE,C,2026-10,1,,,,,,,,,0,0.000000,,,,1,100.000000,100.000000,UNRATED,");
+    }
+
+    /**
+     * Late or missing data, with September rows added to the organisation above (default share 0.5):
+     * <pre>
+     * A: 2 rows in October against 4 in September (P1, S1-S3): exactly half is not below → complete.
+     * B: 3 rows against 7 (S4-S10): 3 &lt; 3.5 → LOW_VOLUME.
+     * C: 1 row against none: nothing to compare with → complete.
+     * D: a new active site in R2 without any row → NO_ROWS.
+     * R1: 1 incomplete site (B), R2: 1 (D), ORG: 2.
+     * </pre>
+     */
+    @Test
+    void aSiteBelowHalfItsPreviousVolumeAndASiteWithoutRowsAreMarkedDataIncomplete() throws Exception {
+        load(ImportKind.SITES, "site_code,name,region_code,region_name\nD,Delta,R2,Region two\n");
+        StringBuilder september = new StringBuilder(HEADER);
+        for (int i = 1; i <= 10; i++) {
+            september.append("S").append(i).append(i <= 3 ? ",A" : ",B").append(",2026-09-1").append(i % 10)
+                    .append("T10:00:00Z,APP,4,,,false,,,\n");
+        }
+        load(ImportKind.FEEDBACK, september.toString());
+
+        JobExecution execution = reviews.start(Period.parse("2026-10"), Optional.empty());
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(Files.readAllLines(summary(execution)).stream().skip(1)
+                .map(line -> line.substring(0, line.indexOf(",2026-10")) + " " + line.substring(line.lastIndexOf(',') + 1)).toList())
+                .containsExactly("ORG,ORG 2", "REGION,R1 1", "REGION,R2 1", "SITE,A ", "SITE,B LOW_VOLUME", "SITE,C ", "SITE,D NO_ROWS");
+        assertThat(jdbc.queryForList("SELECT scope_code || ':' || feedback_count FROM review_figures WHERE scope_type = 'SITE'"
+                + " AND period_role = 'PREVIOUS' ORDER BY scope_code", String.class)).containsExactly("A:4", "B:7", "C:0", "D:0");
+        ReviewResult result = results.load(Period.parse("2026-10"), 1).orElseThrow();
+        assertThat(result.sites()).extracting(ReviewResult.Scope::code, ReviewResult.Scope::dataIncomplete)
+                .containsExactly(tuple("A", null), tuple("B", "LOW_VOLUME"), tuple("C", null), tuple("D", "NO_ROWS"));
+        assertThat(result.organisation().incompleteSites()).isEqualTo(2);
+        assertThat(result.incompleteSites(result.organisation())).extracting(ReviewResult.Scope::code).containsExactly("B", "D");
+        assertThat(result.incompleteSites(result.regions().get(1))).extracting(ReviewResult.Scope::name).containsExactly("Delta");
     }
 
     @Test
@@ -246,7 +282,7 @@ abstract class ReviewJobTests {
         assertThat(summary(second)).endsWith(Path.of("2026-10", "r2", "summary.csv"));
         assertThat(Files.readString(first)).isEqualTo(before);
         assertThat(Files.readAllLines(summary(second))).contains(
-                "SITE,C,2026-10,2,5.000000,100.000000,100.000000,,,,,,0,0.000000,,,,1,100.000000,100.000000,5");
+                "SITE,C,2026-10,2,5.000000,100.000000,100.000000,,,,,,0,0.000000,,,,1,100.000000,100.000000,5,");
         assertThat(jdbc.queryForList("SELECT revision || ':' || feedback_count FROM review_figures WHERE scope_type = 'SITE'"
                 + " AND scope_code = 'C' AND period_role = 'CURRENT' ORDER BY revision", String.class)).containsExactly("1:1", "2:2");
     }

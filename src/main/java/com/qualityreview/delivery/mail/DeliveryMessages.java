@@ -23,7 +23,7 @@ import jakarta.mail.internet.InternetAddress;
 /**
  * The email of one delivery, in the stakeholder's language: a subject naming period, scope and
  * rating; an HTML body with a plain-text alternative giving the headline figures and the
- * warnings; the PDF of their scope attached; a Message-ID derived from the delivery.
+ * warnings, and first, when the scope's data of the period is incomplete, the report's notice; the PDF of their scope attached; a Message-ID derived from the delivery.
  */
 public final class DeliveryMessages {
 
@@ -71,9 +71,15 @@ public final class DeliveryMessages {
         StringBuilder html = new StringBuilder("<html><body style=\"font-family:sans-serif\">");
         String greeting = texts.text("email.greeting", delivery.name());
         String intro = texts.text("email.intro", result.period().toString(), scopeLabel, standing);
-        plain.append(greeting).append("\n\n").append(intro).append("\n\n").append(texts.text("email.headlines")).append('\n');
-        html.append("<p>").append(escape(greeting)).append("</p><p>").append(escape(intro)).append("</p><h3>")
-                .append(escape(texts.text("email.headlines"))).append("</h3><table cellpadding=\"4\">");
+        plain.append(greeting).append("\n\n").append(intro).append("\n\n");
+        html.append("<p>").append(escape(greeting)).append("</p><p>").append(escape(intro)).append("</p>");
+        // Before the figures, so that no one reads them as complete.
+        texts.dataIncomplete(scope).ifPresent(notice -> {
+            plain.append(notice).append("\n\n");
+            html.append("<p style=\"color:#A93226\"><b>").append(escape(notice)).append("</b></p>");
+        });
+        plain.append(texts.text("email.headlines")).append('\n');
+        html.append("<h3>").append(escape(texts.text("email.headlines"))).append("</h3><table cellpadding=\"4\">");
         for (ReportTexts.Headline h : headlines) {
             plain.append("  ").append(h.label()).append(": ").append(h.value())
                     .append(h.change().isEmpty() ? "" : " (" + h.marker() + " " + h.change() + ")").append('\n');

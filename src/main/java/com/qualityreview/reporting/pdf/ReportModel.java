@@ -29,6 +29,8 @@ import com.qualityreview.review.ReviewResults;
 public final class ReportModel {
 
     static final List<String> RATINGS = List.of("5", "4", "3", "2", "1", "0", "UNRATED");
+    /** The incomplete sites a region's or the organisation's notice names; the others are counted ("and 3 more"). */
+    static final int INCOMPLETE_SITES_NAMED = 10;
 
     private final ReviewResult result;
     private final Locale locale;
@@ -98,6 +100,7 @@ public final class ReportModel {
         p.put("scopeCode", scope.code());
         p.put("scopeName", scope.name());
         p.put("headlines", headlines(scope));
+        p.put("dataIncomplete", dataIncomplete(scope));
         p.put("atRisk", scope.warnings().stream().map(w -> row("site", siteLabel(w.siteCode()), "severity", text("severity." + w.severity()),
                 "warning", text("warning." + w.type()), "message", w.message())).toList());
         p.put("trend", scope.trend().stream().map(t -> row("period", t.period(), "csat", real(t.csatMean()), "nps", real(t.nps()),
@@ -113,6 +116,35 @@ public final class ReportModel {
                 servqual("EMPATHY", now.empathyMean(), before == null ? null : before.empathyMean()),
                 servqual("TANGIBLES", now.tangiblesMean(), before == null ? null : before.tangiblesMean())));
         return p;
+    }
+
+    /**
+     * The notice that the scope's data of the period is incomplete (docs/review.md, Late or missing
+     * data), or null when it is complete: a site's reason; a region's or the organisation's count of
+     * such sites, naming the first {@value #INCOMPLETE_SITES_NAMED} with their reasons.
+     */
+    public String dataIncomplete(ReviewResult.Scope scope) {
+        if (scope.type().equals("SITE")) {
+            if (!scope.isDataIncomplete()) {
+                return null;
+            }
+            return scope.dataIncomplete().equals("NO_ROWS") ? text("dataIncomplete.NO_ROWS")
+                    : text("dataIncomplete.LOW_VOLUME", scope.current().feedbackCount(),
+                            scope.previous() == null ? 0L : scope.previous().feedbackCount());
+        }
+        if (scope.incompleteSites() == 0) {
+            return null;
+        }
+        List<ReviewResult.Scope> incomplete = result.incompleteSites(scope);
+        long sites = scope.type().equals("REGION")
+                ? result.sites().stream().filter(site -> scope.code().equals(site.regionCode())).count()
+                : result.sites().size();
+        List<String> named = new ArrayList<>(incomplete.stream().limit(INCOMPLETE_SITES_NAMED)
+                .map(site -> siteLabel(site.code()) + " (" + text("dataIncomplete.reason." + site.dataIncomplete()) + ")").toList());
+        if (incomplete.size() > INCOMPLETE_SITES_NAMED) {
+            named.add(text("dataIncomplete.more", incomplete.size() - INCOMPLETE_SITES_NAMED));
+        }
+        return text("dataIncomplete.sites", scope.incompleteSites(), sites, String.join(", ", named));
     }
 
     /** The seven headline figures with the change against the previous period. */

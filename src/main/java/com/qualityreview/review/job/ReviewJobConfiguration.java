@@ -92,10 +92,10 @@ public class ReviewJobConfiguration {
     @Bean
     @StepScope
     SiteSummaryWriter siteSummaryWriter(@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters, DataSource dataSource,
-            ReviewStore store, StarRater starRater, DatabaseDialect dialect) {
+            ReviewStore store, StarRater starRater, DatabaseDialect dialect, ReviewProperties settings) {
         JdbcTemplate streaming = streaming(dataSource);
         return new SiteSummaryWriter(streaming, store, ReviewRun.from(parameters), ReviewReference.load(streaming), starRater,
-                QualityIndexWeights.DEFAULT, dialect);
+                QualityIndexWeights.DEFAULT, dialect, settings.review().incompleteBelowShare());
     }
 
     @Bean

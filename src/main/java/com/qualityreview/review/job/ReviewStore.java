@@ -1,6 +1,7 @@
 package com.qualityreview.review.job;
 
 import com.qualityreview.review.ReviewRun;
+import com.qualityreview.review.metrics.DataIncomplete;
 import com.qualityreview.review.metrics.Dimension;
 import com.qualityreview.review.FeedbackStats;
 import com.qualityreview.review.metrics.KpiResult;
@@ -47,8 +48,8 @@ public class ReviewStore {
             feedback_count, csat_mean, csat_satisfied_pct, csat_1, csat_2, csat_3, csat_4, csat_5, nps,
             reliability_mean, responsiveness_mean, assurance_mean, empathy_mean, tangibles_mean, complaint_count,
             complaint_rate_pct, fcr_pct, resolution_hours_mean, resolution_hours_median, audit_count, audit_score_pct,
-            kpi_met_pct, quality_index, rating, rating_change)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            kpi_met_pct, quality_index, rating, rating_change, data_incomplete)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_PARETO = """
             INSERT INTO review_pareto (period, revision, scope_type, scope_code, position, category,
             complaint_count, pct, cumulative_pct, vital_few) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
@@ -71,6 +72,12 @@ public class ReviewStore {
     private static final String UPDATE_SHARE_RATED_3_PLUS = """
             UPDATE review_figures SET sites_rated_3_plus_pct = ? WHERE period = ? AND revision = ? AND scope_type = ?
             AND scope_code = ? AND period_role = 'CURRENT'""";
+    /** Regions and the organisation: how many of their sites' figures of the period are incomplete. */
+    private static final String UPDATE_INCOMPLETE_SITES = """
+            UPDATE review_figures r SET incomplete_sites = (SELECT COUNT(*) FROM review_figures s
+            WHERE s.period = r.period AND s.revision = r.revision AND s.scope_type = 'SITE' AND s.period_role = 'CURRENT'
+            AND s.data_incomplete IS NOT NULL AND (r.scope_type = 'ORG' OR s.region_code = r.scope_code))
+            WHERE r.period = ? AND r.revision = ? AND r.scope_type <> 'SITE' AND r.period_role = 'CURRENT'""";
 
     private final JdbcTemplate jdbc;
 
@@ -85,7 +92,8 @@ public class ReviewStore {
     }
 
     public void insertFigures(Batch batch, ReviewRun key, String scopeType, String scopeCode, String role, String name, String regionCode,
-            ScopeStats stats, ScopeFigures figures, Optional<BigDecimal> median, Rating rating, RatingChange change) {
+            ScopeStats stats, ScopeFigures figures, Optional<BigDecimal> median, Rating rating, RatingChange change,
+            DataIncomplete incomplete) {
         FeedbackStats feedback = stats.feedback();
         Map<Integer, Long> csat = feedback.csatDistribution();
         batch.add(INSERT_FIGURES, key.periodText(), key.revision(), scopeType, scopeCode, role, name, regionCode,
@@ -97,7 +105,8 @@ public class ReviewStore {
                 or(feedback.servqualMean(Dimension.TANGIBLES)), figures.complaintCount(), or(figures.complaintRatePct()),
                 or(figures.fcrPct()), or(figures.resolutionHoursMean()), or(median), figures.auditCount(),
                 or(figures.auditScorePct()), or(figures.kpiMetPct()), or(figures.qualityIndex()),
-                rating == null ? null : rating.code(), change == null ? null : change.name());
+                rating == null ? null : rating.code(), change == null ? null : change.name(),
+                incomplete == null ? null : incomplete.name());
     }
 
     /** Pareto and KPI results, for the reviewed period only. */
@@ -157,6 +166,11 @@ public class ReviewStore {
         jdbc.batchUpdate(INSERT_RATING_COUNT, rows);
         jdbc.update(UPDATE_SHARE_RATED_3_PLUS, or(distribution.shareAtLeastThreeStarsPct()), key.periodText(), key.revision(), scopeType,
                 scopeCode);
+    }
+
+    /** After the regions' and organisation's figures are stored: their counts of sites with incomplete data. */
+    void updateIncompleteSites(ReviewRun key) {
+        jdbc.update(UPDATE_INCOMPLETE_SITES, key.periodText(), key.revision());
     }
 
     /**

@@ -105,6 +105,7 @@ public class RollUpTasklet implements Tasklet {
         }, key.periodText(), key.revision());
         ratingsByRegion.forEach((region, ratings) -> store.insertRatingCounts(key, "REGION", region, RatingDistribution.of(ratings)));
         store.insertRatingCounts(key, ORG, ORG, RatingDistribution.of(all));
+        store.updateIncompleteSites(key);
         return RepeatStatus.FINISHED;
     }
 
@@ -112,9 +113,10 @@ public class RollUpTasklet implements Tasklet {
             ScopeStats now, ScopeRows nowRows, ScopeStats before, ScopeRows beforeRows) {
         ScopeFigures figures = now.figures(reference.kpis(), reference.criteria(), weights, nowRows.auditCount());
         ScopeFigures previousFigures = before.figures(reference.kpis(), reference.criteria(), weights, beforeRows.auditCount());
-        store.insertFigures(batch, key, type, code, ReviewStore.CURRENT, name, region, now, figures, nowRows.median(), null, null);
+        store.insertFigures(batch, key, type, code, ReviewStore.CURRENT, name, region, now, figures, nowRows.median(), null, null,
+                null);
         store.insertFigures(batch, key, type, code, ReviewStore.PREVIOUS, name, region, before, previousFigures, beforeRows.median(),
-                null, null);
+                null, null, null);
         store.insertDetails(batch, key, type, code, now, figures);
     }
 

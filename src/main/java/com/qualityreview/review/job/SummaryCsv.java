@@ -19,7 +19,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * summary.csv (SPEC section 8): the figures behind the reports, one row per scope (organisation,
- * regions, sites), numbers with 6 decimals, "no data" as an empty field. Codes come from the input
+ * regions, sites), numbers with 6 decimals, "no data" as an empty field. After the columns SPEC
+ * requires, {@code data_incomplete}: a site's reason (NO_ROWS, LOW_VOLUME; empty when complete), a
+ * region's or the organisation's number of such sites. Codes come from the input
  * files, so text cells are written so that a spreadsheet shows them rather than runs them.
  */
 public final class SummaryCsv {
@@ -27,8 +29,11 @@ public final class SummaryCsv {
     public static final List<String> COLUMNS = List.of("scope_type", "scope_code", "period", "feedback_count", "csat_mean",
             "csat_satisfied_pct", "nps", "reliability_mean", "responsiveness_mean", "assurance_mean", "empathy_mean",
             "tangibles_mean", "complaint_count", "complaint_rate_pct", "fcr_pct", "resolution_hours_mean",
-            "resolution_hours_median", "audit_count", "audit_score_pct", "quality_index", "rating");
+            "resolution_hours_median", "audit_count", "audit_score_pct", "quality_index", "rating", "data_incomplete");
     static final int DECIMALS = 6;
+
+    /** A site's reason, or a region's or the organisation's count of incomplete sites. */
+    private static final String DATA_INCOMPLETE = "COALESCE(data_incomplete, CAST(incomplete_sites AS VARCHAR(20)))";
 
     /** %s: the figures' columns, after the first three. The organisation first, then the regions, then the sites. */
     private static final String SELECT_FIGURES = """
@@ -43,7 +48,7 @@ public final class SummaryCsv {
         Files.createDirectories(folder);
         Path target = folder.resolve("summary.csv");
         Path temporary = folder.resolve("summary.csv.tmp");
-        String columns = String.join(", ", COLUMNS.subList(3, COLUMNS.size()));
+        String columns = String.join(", ", COLUMNS.subList(3, COLUMNS.size() - 1)) + ", " + DATA_INCOMPLETE;
         try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8); CsvWriter csv = CsvCells.writer().build(out)) {
             csv.writeRecord(COLUMNS);
             jdbc.query(SELECT_FIGURES.formatted(columns), row -> {

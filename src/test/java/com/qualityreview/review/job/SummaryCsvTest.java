@@ -32,10 +32,10 @@ class SummaryCsvTest {
         for (String column : SummaryCsv.COLUMNS) {
             if (!column.equals("period")) {
                 columns.append(", ").append(column).append(column.equals("scope_type") || column.equals("scope_code")
-                        || column.equals("rating") ? " VARCHAR(64)" : column.endsWith("_count") ? " BIGINT" : " DECIMAL(24, 10)");
+                        || column.equals("rating") || column.equals("data_incomplete") ? " VARCHAR(64)" : column.endsWith("_count") ? " BIGINT" : " DECIMAL(24, 10)");
             }
         }
-        jdbc.execute("CREATE TABLE review_figures (" + columns + ")");
+        jdbc.execute("CREATE TABLE review_figures (" + columns + ", incomplete_sites BIGINT)");
         jdbc.update("INSERT INTO review_figures (period, revision, period_role, scope_type, scope_code, feedback_count,"
                 + " complaint_count, audit_count, nps, rating) VALUES ('2026-10', 1, 'CURRENT', 'SITE', ?, 4, 0, 0, ?, ?)",
                 "@SUM(1+1)", new BigDecimal("-8.5"), "-1+2");
@@ -46,7 +46,7 @@ class SummaryCsvTest {
         Path summary = SummaryCsv.write(jdbc, new ReviewRun(Period.parse("2026-10"), 1, ZoneOffset.UTC), folder);
 
         assertThat(Files.readAllLines(summary)).containsExactly(String.join(",", SummaryCsv.COLUMNS),
-                "SITE,\"'@SUM(1+1)\",2026-10,4,,,-8.500000,,,,,,0,,,,,0,,,\"'-1+2\"",
-                "SITE,S-2,2026-10,2,,,-100.000000,,,,,,0,,,,,0,,,3");
+                "SITE,\"'@SUM(1+1)\",2026-10,4,,,-8.500000,,,,,,0,,,,,0,,,\"'-1+2\",",
+                "SITE,S-2,2026-10,2,,,-100.000000,,,,,,0,,,,,0,,,3,");
     }
 }
