@@ -88,7 +88,16 @@ class MailConfiguration {
                 return new Connection() {
                     @Override
                     public void send(MimeMessage message, Delivery delivery) throws MessagingException {
-                        Path file = outbox.resolve(fileName(delivery, message.getMessageID()));
+                        write(message, fileName(delivery, message.getMessageID()));
+                    }
+
+                    @Override
+                    public void sendNotice(MimeMessage message, String outboxName) throws MessagingException {
+                        write(message, outboxName);
+                    }
+
+                    private void write(MimeMessage message, String name) throws MessagingException {
+                        Path file = outbox.resolve(name);
                         if (Files.exists(file)) {
                             return;
                         }
