@@ -13,6 +13,7 @@ import com.qualityreview.system.QualityProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,6 +47,7 @@ public class DeadlineWatchdog {
     private final Clock clock;
     private final String instance;
 
+    @Autowired
     DeadlineWatchdog(AlertsProperties settings, QualityProperties properties, WatchedWork work, DeadlineAlerts alerts, AdminMail mail,
             Clock clock) {
         this(settings, new DeadlineRule(settings.deadlineDay(), settings.deadlineTime(), properties.zoneId()), work, alerts, mail,
