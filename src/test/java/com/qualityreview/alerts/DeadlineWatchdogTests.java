@@ -40,6 +40,7 @@ import com.qualityreview.review.Reviews;
 import com.qualityreview.review.SmallOrganisation;
 import com.qualityreview.system.HttpTestClient;
 import com.qualityreview.system.QualityProperties;
+import com.qualityreview.system.ScriptedSmtpServer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,7 +75,6 @@ abstract class DeadlineWatchdogTests {
     static final Instant JUST_AFTER = Instant.parse("2026-11-01T07:00:01Z");
     static final String SUBJECT = "Quality Review: review of 2026-10 missed its deadline (2026-11-01 07:00 UTC)";
     static final String MESSAGE_ID = "<quality-review.deadline-alert.2026-10@quality-review.local>";
-    static final String PROPERTIES = "quality.zone=UTC";
 
     /** The application's clock, moved by the tests. */
     @TestConfiguration(proxyBeanMethods = false)
@@ -242,6 +242,22 @@ abstract class DeadlineWatchdogTests {
 
         assertThat(alertsReceived()).hasSize(2).allSatisfy(m -> assertThat(m.getMessageID()).isEqualTo(MESSAGE_ID));
         assertThat(jdbc.queryForObject("SELECT attempts FROM deadline_alert WHERE period = '2026-10'", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void anAlertCutOffAfterItsDataWentOutIsUncertainAndNotSentAgain() throws Exception {
+        smtp.stop();
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(SMTP_PORT).silentAfterDataFor("lead@example.com")) {
+            watchdog.check();
+            TestClock.now = JUST_AFTER.plus(Duration.ofHours(1));
+            watchdog.check();
+
+            assertThat(server.received()).singleElement().satisfies(r -> assertThat(r.messageId()).isEqualTo(MESSAGE_ID));
+        }
+        JsonNode api = api();
+        assertThat(api.get("state").asText()).isEqualTo("MISSED");
+        assertThat(api.get("alertStatus").asText()).isEqualTo("UNCERTAIN");
+        assertThat(api.get("alertSentAt").isNull()).isTrue();
     }
 
     @Test

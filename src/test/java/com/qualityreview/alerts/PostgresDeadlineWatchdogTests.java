@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "quality.alerts.to=ops@example.com,lead@example.com", "spring.mail.host=127.0.0.1",
         "quality.stakeholders=src/test/resources/delivery/stakeholders.yml", "quality.rating-scheme=src/test/resources/review/test-rating.yml",
         "quality.reports-dir=target/test-reports/deadline-pg/reports", "quality.inbound-dir=target/test-inbound-none",
-        "quality.delivery.max-attempts=1"})
+        "quality.delivery.max-attempts=1", "quality.mail.read-timeout=PT2S"})
 class PostgresDeadlineWatchdogTests extends DeadlineWatchdogTests {
 
     @DynamicPropertySource
