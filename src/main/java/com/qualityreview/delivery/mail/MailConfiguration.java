@@ -29,7 +29,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 /**
  * SMTP when Spring Boot's mail settings name a host (spring.mail.host, ...); otherwise each message
  * is written as {@code <period>-r<revision>-delivery-<id>.eml} ({@code ...-copy-<n>.eml} for a copy
- * on request) to quality.outbox-dir. A message file that exists already is not written again, so
+ * on request; {@code <name>.eml} for an administrators' message, see AdminMail) to quality.outbox-dir.
+ * A message file that exists already is not written again, so
  * the outbox keeps the exactly-once rule too.
  */
 @Configuration(proxyBeanMethods = false)
