@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import com.qualityreview.alerts.AlertsProperties;
 import com.qualityreview.delivery.DeliveryProperties;
 import com.qualityreview.intake.IntakeProperties;
 import com.qualityreview.reporting.ReportingProperties;
@@ -31,7 +32,7 @@ class SettingsDefaultsTest {
 
     @ParameterizedTest
     @ValueSource(classes = {QualityProperties.class, IntakeProperties.class, ReviewProperties.class, ReportingProperties.class,
-            DeliveryProperties.class, SchedulingProperties.class, LoginProperties.class})
+            DeliveryProperties.class, SchedulingProperties.class, LoginProperties.class, AlertsProperties.class})
     void applicationYmlRepeatsTheRecordsDefaults(Class<?> type) throws Exception {
         List<PropertySource<?>> yaml = new YamlPropertySourceLoader().load("application.yml",
                 new FileSystemResource("src/main/resources/application.yml"));

@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.qualityreview.alerts.DeadlineWatchdog;
 import com.qualityreview.system.Command;
 import com.qualityreview.system.CommandSpec;
 import com.qualityreview.system.UploadsRetention;
@@ -34,11 +35,13 @@ public class ServeCommand implements Command {
     private final Scheduler scheduler;
     private final Duration tick;
     private final UploadsRetention uploads;
+    private final DeadlineWatchdog watchdog;
 
-    ServeCommand(Scheduler scheduler, SchedulingProperties settings, UploadsRetention uploads) {
+    ServeCommand(Scheduler scheduler, SchedulingProperties settings, UploadsRetention uploads, DeadlineWatchdog watchdog) {
         this.scheduler = scheduler;
         this.tick = settings.tick();
         this.uploads = uploads;
+        this.watchdog = watchdog;
     }
 
     @Override
@@ -48,7 +51,9 @@ public class ServeCommand implements Command {
 
     @Override
     public int run(List<String> arguments, ApplicationArguments options) throws InterruptedException {
-        ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
+        // Two threads: a monthly review runs inside its schedule's tick, and the deadline watchdog must
+        // not wait for it (a review still running at the deadline is what it reports).
+        ScheduledExecutorService ticks = Executors.newScheduledThreadPool(2);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
         ticks.scheduleWithFixedDelay(() -> {
@@ -59,6 +64,15 @@ public class ServeCommand implements Command {
                 log.warn("schedule tick failed: {}", e.getMessage());
             }
         }, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+        ticks.scheduleWithFixedDelay(() -> {
+            try {
+                watchdog.check();
+            }
+            catch (RuntimeException e) {
+                log.warn("deadline watchdog failed: {}", e.getMessage());
+            }
+            // First look one tick after start: a review the catch-up launches is then running, and the alert says so.
+        }, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
         // Uploads past quality.uploads.retention: at start, then every hour.
         ticks.scheduleWithFixedDelay(() -> {
             try {

@@ -98,6 +98,11 @@ class DeliveryTests {
                                     }
 
                                     @Override
+                                    public void sendNotice(MimeMessage message, String outboxName) throws MessagingException {
+                                        connection.sendNotice(message, outboxName);
+                                    }
+
+                                    @Override
                                     public boolean outcomeUnknown(Exception failure) {
                                         return connection.outcomeUnknown(failure);
                                     }

@@ -38,6 +38,8 @@ class OutboxTests {
     Reviews reviews;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    AdminMail adminMail;
 
     @TempDir
     Path folder;
@@ -70,6 +72,25 @@ class OutboxTests {
             MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), eml);
             assertThat(message.getSubject()).startsWith("Quality review 2026-10 · Organisation");
             assertThat(message.getMessageID()).startsWith("<quality-review.delivery-");
+        }
+    }
+
+    @Test
+    void anAdministratorsMessageIsWrittenOnceAsItsNamedFile() throws Exception {
+        Path file = Path.of("target/test-reports/outbox/mail/deadline-alert.2026-10.eml");
+        Files.deleteIfExists(file);
+        String id = adminMail.messageId("deadline-alert.2026-10");
+
+        AdminMail.Attempt first = adminMail.send(List.of("ops@example.com"), "Alert", "what is missing", id, "deadline-alert.2026-10");
+        AdminMail.Attempt second = adminMail.send(List.of("ops@example.com"), "Alert, again", "changed", id, "deadline-alert.2026-10");
+
+        assertThat(first.outcome()).isEqualTo(AdminMail.Outcome.SENT);
+        assertThat(second.outcome()).isEqualTo(AdminMail.Outcome.SENT);
+        try (InputStream eml = Files.newInputStream(file)) {
+            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), eml);
+            assertThat(message.getSubject()).isEqualTo("Alert");
+            assertThat(message.getMessageID()).isEqualTo("<quality-review.deadline-alert.2026-10@quality-review.local>");
+            assertThat(message.getContent().toString().strip()).isEqualTo("what is missing");
         }
     }
 }

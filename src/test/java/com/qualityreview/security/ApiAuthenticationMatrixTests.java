@@ -77,6 +77,7 @@ class ApiAuthenticationMatrixTests {
                 new Endpoint("GET", "/api/executions?job=qualityReviewJob&status=COMPLETED", 200),
                 new Endpoint("GET", "/api/executions/" + completedExecution, 200),
                 new Endpoint("GET", "/api/reports", 200),
+                new Endpoint("GET", "/api/deadline", 200),
                 new Endpoint("GET", "/api/reports?period=2026-10", 200),
                 new Endpoint("GET", "/api/reports/2026-10/r1/summary.csv", 200),
                 new Endpoint("GET", "/api/deliveries?period=2026-10&status=SENT", 200),

@@ -36,7 +36,12 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private volatile boolean silentGreeting;
 
     public ScriptedSmtpServer() throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(0);
+    }
+
+    /** On this port: where the application under test already sends (spring.mail.port). */
+    public ScriptedSmtpServer(int port) throws IOException {
+        server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::accept, "scripted-smtp");
         acceptor.setDaemon(true);
         acceptor.start();

@@ -245,7 +245,8 @@ public final class DeliverySender {
         }
     }
 
-    static String reason(Throwable failure) {
+    /** Why a send failed, in the server's words where it gave any. */
+    public static String reason(Throwable failure) {
         Throwable deepest = failure;
         String message = failure.getMessage();
         for (Throwable t = failure; t != null; t = t.getCause()) {

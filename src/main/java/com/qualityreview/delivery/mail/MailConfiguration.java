@@ -29,7 +29,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 /**
  * SMTP when Spring Boot's mail settings name a host (spring.mail.host, ...); otherwise each message
  * is written as {@code <period>-r<revision>-delivery-<id>.eml} ({@code ...-copy-<n>.eml} for a copy
- * on request) to quality.outbox-dir. A message file that exists already is not written again, so
+ * on request; {@code <name>.eml} for an administrators' message, see AdminMail) to quality.outbox-dir.
+ * A message file that exists already is not written again, so
  * the outbox keeps the exactly-once rule too.
  */
 @Configuration(proxyBeanMethods = false)
@@ -88,7 +89,16 @@ class MailConfiguration {
                 return new Connection() {
                     @Override
                     public void send(MimeMessage message, Delivery delivery) throws MessagingException {
-                        Path file = outbox.resolve(fileName(delivery, message.getMessageID()));
+                        write(message, fileName(delivery, message.getMessageID()));
+                    }
+
+                    @Override
+                    public void sendNotice(MimeMessage message, String outboxName) throws MessagingException {
+                        write(message, outboxName);
+                    }
+
+                    private void write(MimeMessage message, String name) throws MessagingException {
+                        Path file = outbox.resolve(name);
                         if (Files.exists(file)) {
                             return;
                         }

@@ -30,6 +30,12 @@ public interface MailTransport {
         void send(MimeMessage message, Delivery delivery) throws MessagingException;
 
         /**
+         * A message that is no stakeholder's delivery (an alert to the administrators); in the
+         * outbox it is the file {@code outboxName}, written once.
+         */
+        void sendNotice(MimeMessage message, String outboxName) throws MessagingException;
+
+        /**
          * After a failed send: whether the message data had gone out and no reply came back, so
          * that the server may or may not have taken it.
          */

@@ -43,6 +43,12 @@ final class SmtpConnection extends SMTPTransport implements MailTransport.Connec
         sendMessage(message, message.getAllRecipients());
     }
 
+    @Override
+    public void sendNotice(MimeMessage message, String outboxName) throws MessagingException {
+        dataFinished = false;
+        sendMessage(message, message.getAllRecipients());
+    }
+
     /** Unknown when the data was finished and the server gave no reply code (a timeout, a reset, end of stream). */
     @Override
     public boolean outcomeUnknown(Exception failure) {

@@ -9,8 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
+import com.qualityreview.delivery.EmailAddresses;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -69,13 +68,7 @@ public final class Stakeholders {
                 }
             }
             String email = text(entry, "email", where);
-            try {
-                InternetAddress address = new InternetAddress(email, true);
-                if (!email.contains("@") || email.endsWith("@") || !address.getAddress().equals(email)) {
-                    throw new AddressException("not a single address");
-                }
-            }
-            catch (AddressException e) {
+            if (!EmailAddresses.isValid(email)) {
                 throw new IllegalStateException(where + ": '" + email + "' is not a valid email address");
             }
             String localeText = text(entry, "locale", where);
