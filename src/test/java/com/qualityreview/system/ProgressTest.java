@@ -57,4 +57,13 @@ class ProgressTest {
         step.setStartTime(LocalDateTime.now());
         assertThat(Progress.of(step, LocalDateTime.now())).isEmpty();
     }
+
+    @Test
+    void aRateBelowTenASecondKeepsOneDecimalSoThatSlowStepsDoNotReadZero() {
+        assertThat(Progress.formatRate(0.3)).isEqualTo("0.3");
+        assertThat(Progress.formatRate(2.0)).isEqualTo("2");
+        assertThat(Progress.formatRate(9.96)).isEqualTo("10");
+        assertThat(Progress.formatRate(15_000.4)).isEqualTo("15000");
+        assertThat(Progress.formatRate(0.01)).isEqualTo("0");
+    }
 }
