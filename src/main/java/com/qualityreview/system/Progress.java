@@ -62,10 +62,10 @@ public record Progress(String step, long done, long total, String unit, double r
         return new Progress(task, done, total, unit, rate, left);
     }
 
-    /** Whole numbers from 10 a second up; below, one decimal, so that a report every 3 s reads 0.3, not 0. */
+    /** Whole numbers from 10 a second up, two significant digits below, so that a report a minute reads 0.02, not 0. */
     static String formatRate(double perSecond) {
-        String rate = String.format(Locale.ROOT, perSecond >= 10 ? "%.0f" : "%.1f", perSecond);
-        return rate.endsWith(".0") ? rate.substring(0, rate.length() - 2) : rate;
+        String rate = String.format(Locale.ROOT, perSecond >= 10 ? "%.0f" : perSecond >= 1 ? "%.1f" : "%.2f", perSecond);
+        return rate.contains(".") ? rate.replaceAll("\\.?0+$", "") : rate;
     }
 
     @JsonProperty("percent")
