@@ -1,6 +1,7 @@
 // Running executions update by themselves: each element with data-progress-url polls its
-// execution every 2 s, shows status and progress, and reloads the page once it has ended or its
-// process is found gone (then it offers Restart instead of Stop).
+// execution every 2 s, shows status and progress (of the step working now, and each step's row
+// on an execution's page), and reloads the page once it has ended, a step has started that the
+// page has no row for, or its process is found gone (then it offers Restart instead of Stop).
 document.addEventListener('DOMContentLoaded', () => {
   document.querySelectorAll('[data-progress-url]').forEach(element => {
     const alive = element.dataset.alive === 'true';
@@ -16,8 +17,24 @@ document.addEventListener('DOMContentLoaded', () => {
       if (execution.progress) {
         if (text) { text.textContent = execution.progress.text; }
         if (bar) { bar.style.width = execution.progress.percent + '%'; }
+        const step = element.querySelector('.progress-step');
+        if (step) { step.textContent = ' of ' + execution.progress.step; }
       }
-      if (!execution.running || execution.alive !== alive) {
+      const rows = element.querySelectorAll('tr[data-step]');
+      let newStep = false;
+      if (rows.length > 0) {
+        const byName = new Map(Array.from(rows, row => [row.dataset.step, row]));
+        (execution.steps || []).forEach(step => {
+          const row = byName.get(step.name);
+          if (!row) { newStep = true; return; }
+          row.querySelector('.step-status').textContent = step.status;
+          row.querySelector('.step-read').textContent = step.read;
+          row.querySelector('.step-written').textContent = step.written;
+          row.querySelector('.step-commits').textContent = step.commits;
+          row.querySelector('.step-progress').textContent = step.progress ? step.progress.text : '';
+        });
+      }
+      if (!execution.running || execution.alive !== alive || newStep) {
         clearInterval(timer);
         window.location.reload();
       }

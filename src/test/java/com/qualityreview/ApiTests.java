@@ -97,6 +97,21 @@ abstract class ApiTests {
         List<String> files = new ArrayList<>();
         revision7.get("files").forEach(file -> files.add(file.get("name").asString()));
         assertThat(files).contains("summary.csv").anyMatch(name -> name.endsWith(".pdf"));
+        // The tasklet steps count their items too: every report written, every delivery of the revision settled.
+        long pdfs = files.stream().filter(name -> name.endsWith(".pdf")).count();
+        JsonNode render = stepNamed(execution, "renderReportsStep").get("progress");
+        assertThat(render.get("unit").asString()).isEqualTo("reports");
+        assertThat(render.get("total").asLong()).isEqualTo(pdfs);
+        assertThat(render.get("done").asLong()).isEqualTo(pdfs);
+        assertThat(render.get("text").asString()).startsWith(pdfs + " of " + pdfs + " reports (100%), ");
+        long deliveries = jdbc.queryForObject("SELECT COUNT(*) FROM delivery WHERE period = '2026-10' AND revision = 7", Long.class);
+        assertThat(deliveries).isPositive();
+        JsonNode send = stepNamed(execution, "sendDeliveriesStep").get("progress");
+        assertThat(send.get("unit").asString()).isEqualTo("deliveries");
+        assertThat(send.get("total").asLong()).isEqualTo(deliveries);
+        assertThat(send.get("done").asLong()).isEqualTo(deliveries);
+        // The execution's progress is that of its last long step.
+        assertThat(execution.get("progress").get("unit").asString()).isEqualTo("deliveries");
 
         String pdfName = files.stream().filter(name -> name.startsWith("executive") && name.endsWith(".pdf")).findFirst()
                 .orElse(files.stream().filter(name -> name.endsWith(".pdf")).findFirst().orElseThrow());

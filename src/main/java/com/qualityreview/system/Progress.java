@@ -2,6 +2,7 @@ package com.qualityreview.system;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Locale;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -12,13 +13,17 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 /**
  * How far a step is: done of total, rate and time left. Long steps record their total and unit in
  * their execution context when they start ({@link #record}); the counts come from the step's own
- * committed read count, so any process reading the job repository sees the same figures.
+ * committed read count (chunk steps), or from the done count a tasklet step saves in its context
+ * while it works ({@link TaskletProgress}), so any process reading the job repository sees the same
+ * figures.
  */
 public record Progress(String step, long done, long total, String unit, double ratePerSecond, Long secondsLeft) {
 
     static final String TOTAL = "progress.total";
     static final String UNIT = "progress.unit";
     static final String ALREADY_DONE = "progress.already-done";
+    /** Saved only by tasklet steps, which have no read count until they end; it includes ALREADY_DONE. */
+    static final String DONE = "progress.done";
 
     /** Called by a long step before it starts; {@code alreadyDone} is what an earlier execution did. */
     public static void record(StepExecution step, long total, String unit, long alreadyDone) {
@@ -26,6 +31,11 @@ public record Progress(String step, long done, long total, String unit, double r
         context.putLong(TOTAL, total);
         context.putString(UNIT, unit);
         context.putLong(ALREADY_DONE, alreadyDone);
+    }
+
+    /** Called by a tasklet step as it works: done so far, what an earlier execution did included. */
+    static void recordDone(StepExecution step, long done) {
+        step.getExecutionContext().putLong(DONE, done);
     }
 
     /** The step's progress, if it recorded a total; the rate is measured up to {@code now} while it runs. */
@@ -36,7 +46,8 @@ public record Progress(String step, long done, long total, String unit, double r
         }
         long already = context.getLong(ALREADY_DONE, 0L);
         LocalDateTime until = step.getEndTime() != null ? step.getEndTime() : now;
-        return Optional.of(measured(step.getStepName(), already + step.getReadCount(), context.getLong(TOTAL),
+        long done = context.containsKey(DONE) ? context.getLong(DONE) : already + step.getReadCount();
+        return Optional.of(measured(step.getStepName(), done, context.getLong(TOTAL),
                 context.getString(UNIT, "rows"), already, Duration.between(step.getStartTime(), until), step.getEndTime() != null));
     }
 
@@ -49,6 +60,12 @@ public record Progress(String step, long done, long total, String unit, double r
         double rate = (done - alreadyDone) / seconds;
         Long left = !finished && total > 0 && rate > 0 && total >= done ? Math.round((total - done) / rate) : null;
         return new Progress(task, done, total, unit, rate, left);
+    }
+
+    /** Whole numbers from 10 a second up, two significant digits below, so that a report a minute reads 0.02, not 0. */
+    static String formatRate(double perSecond) {
+        String rate = String.format(Locale.ROOT, perSecond >= 10 ? "%.0f" : perSecond >= 1 ? "%.1f" : "%.2f", perSecond);
+        return rate.contains(".") ? rate.replaceAll("\\.?0+$", "") : rate;
     }
 
     @JsonProperty("percent")
@@ -66,7 +83,7 @@ public record Progress(String step, long done, long total, String unit, double r
         else {
             line.append(' ').append(unit);
         }
-        line.append(String.format(", %.0f %s/s", ratePerSecond, unit));
+        line.append(", ").append(formatRate(ratePerSecond)).append(' ').append(unit).append("/s");
         if (secondsLeft != null) {
             line.append(", about ").append(ProgressLog.formatDuration(Duration.ofSeconds(secondsLeft))).append(" left");
         }

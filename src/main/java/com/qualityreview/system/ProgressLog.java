@@ -16,6 +16,9 @@ public final class ProgressLog {
 
     private static final Logger log = LoggerFactory.getLogger(ProgressLog.class);
 
+    /** At most one line per long task in this time. */
+    static final Duration INTERVAL = Duration.ofSeconds(10);
+
     private final String task;
     private final String unit;
     private final long total;
@@ -31,7 +34,7 @@ public final class ProgressLog {
      */
     public static ProgressLog forStep(StepExecution step, String task, String unit, long total, long alreadyDone) {
         Progress.record(step, total, unit, alreadyDone);
-        return new ProgressLog(task, unit, total, alreadyDone, Duration.ofSeconds(10), System::nanoTime);
+        return new ProgressLog(task, unit, total, alreadyDone, INTERVAL, System::nanoTime);
     }
 
     ProgressLog(String task, String unit, long total, long alreadyDone, Duration interval, LongSupplier clock) {

@@ -20,6 +20,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.ServerSetup;
 import com.qualityreview.delivery.mail.MailTransport;
+import com.qualityreview.execution.ExecutionView;
 import com.qualityreview.execution.Executions;
 import com.qualityreview.intake.Imports;
 import com.qualityreview.review.Period;
@@ -336,6 +337,7 @@ class DeliveryTests {
 
         assertThat(killed.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(jdbc.queryForList("SELECT status FROM delivery", String.class)).contains("SENDING");
+        int receivedBeforeRestart = smtp.getReceivedMessages().length;
 
         JobExecution restarted = Restarts.restartOnceReleased(executions, killed.getId());
 
@@ -356,5 +358,11 @@ class DeliveryTests {
         assertThat(jdbc.queryForList("SELECT last_error FROM delivery WHERE status = 'UNCERTAIN'", String.class))
                 .hasSize(1).allSatisfy(error -> assertThat(error).startsWith("its sender stopped while sending"));
         assertThat(jdbc.queryForList("SELECT status FROM delivery", String.class)).doesNotContain("PENDING", "SENDING");
+        // The restart sent only what was left, yet counts every delivery of the revision, the earlier ones as done.
+        assertThat(smtp.getReceivedMessages().length - receivedBeforeRestart).isLessThan(4);
+        ExecutionView.Step send = executions.view(restarted.getId()).steps().stream()
+                .filter(step -> step.name().equals("sendDeliveriesStep")).findFirst().orElseThrow();
+        assertThat(send.progress().total()).isEqualTo(4);
+        assertThat(send.progress().done()).isEqualTo(4);
     }
 }

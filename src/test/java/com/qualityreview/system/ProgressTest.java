@@ -57,4 +57,16 @@ class ProgressTest {
         step.setStartTime(LocalDateTime.now());
         assertThat(Progress.of(step, LocalDateTime.now())).isEmpty();
     }
+
+    @Test
+    void aRateBelowTenASecondKeepsItsFirstSignificantDigitsSoThatSlowStepsDoNotReadZero() {
+        assertThat(Progress.formatRate(0.3)).isEqualTo("0.3");
+        assertThat(Progress.formatRate(1.0 / 60)).isEqualTo("0.02");
+        assertThat(Progress.formatRate(2.0)).isEqualTo("2");
+        assertThat(Progress.formatRate(2.46)).isEqualTo("2.5");
+        assertThat(Progress.formatRate(9.96)).isEqualTo("10");
+        assertThat(Progress.formatRate(15_000.4)).isEqualTo("15000");
+        assertThat(Progress.formatRate(100)).isEqualTo("100");
+        assertThat(Progress.formatRate(0.001)).isEqualTo("0");
+    }
 }

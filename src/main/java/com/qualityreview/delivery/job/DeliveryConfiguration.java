@@ -18,6 +18,7 @@ import com.qualityreview.review.ReviewRun;
 import com.qualityreview.review.ReviewStepContribution;
 import com.qualityreview.system.Leases;
 import com.qualityreview.system.QualityProperties;
+import com.qualityreview.system.TaskletProgress;
 
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -63,10 +64,10 @@ public class DeliveryConfiguration {
 
     @Bean
     ReviewStepContribution sendDeliveriesStep(JobRepository jobRepository, ReviewResults results, DeliveryStore store,
-            MailTransport transport, Leases leases, DeliverySettings settings) {
+            MailTransport transport, Leases leases, DeliverySettings settings, TaskletProgress progress) {
         Step step = new StepBuilder("sendDeliveriesStep", jobRepository)
                 .tasklet(new SendDeliveriesTasklet(sender(store, transport, leases, settings), transport,
-                        run -> messages(results, settings, run)), new ResourcelessTransactionManager())
+                        run -> messages(results, settings, run), progress), new ResourcelessTransactionManager())
                 .build();
         return ReviewStepContribution.of(210, step);
     }

@@ -19,6 +19,7 @@ import com.qualityreview.delivery.Delivery;
 import com.qualityreview.delivery.mail.DeliveryMessages;
 import com.qualityreview.delivery.mail.MailTransport;
 import com.qualityreview.system.Leases;
+import com.qualityreview.system.WorkProgress;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,19 +66,34 @@ public final class DeliverySender {
 
     /** Sends every pending delivery of a revision. */
     public Outcome send(String period, int revision, DeliveryMessages messages) throws InterruptedException {
-        return send(period, revision, messages, store.withStatus(period, revision, Delivery.PENDING));
+        return send(period, revision, messages, WorkProgress.NONE);
+    }
+
+    /**
+     * Sends every pending delivery of a revision, once those a stopped sender left SENDING are
+     * settled; {@code progress} counts all the revision's deliveries, those settled before this run
+     * (by an earlier execution) as already done.
+     */
+    public Outcome send(String period, int revision, DeliveryMessages messages, WorkProgress progress) throws InterruptedException {
+        settleOrphans(period, revision);
+        List<Delivery> pending = store.withStatus(period, revision, Delivery.PENDING);
+        int total = store.count(period, revision);
+        progress.started(total, total - pending.size());
+        try (Leases.Lease lease = leases.acquire("deliveries")) {
+            return send(period, revision, messages, pending, lease.id(), progress);
+        }
     }
 
     /** Sends these deliveries, those of them still pending. */
     public Outcome send(String period, int revision, DeliveryMessages messages, List<Delivery> deliveries) throws InterruptedException {
         settleOrphans(period, revision);
         try (Leases.Lease lease = leases.acquire("deliveries")) {
-            return send(period, revision, messages, deliveries, lease.id());
+            return send(period, revision, messages, deliveries, lease.id(), WorkProgress.NONE);
         }
     }
 
-    private Outcome send(String period, int revision, DeliveryMessages messages, List<Delivery> deliveries, String sender)
-            throws InterruptedException {
+    private Outcome send(String period, int revision, DeliveryMessages messages, List<Delivery> deliveries, String sender,
+            WorkProgress progress) throws InterruptedException {
         AtomicInteger sent = new AtomicInteger();
         // Deliveries are independent, so several go out at once: each waits on the server's replies.
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, deliveries.size())));
@@ -88,6 +104,7 @@ public final class DeliverySender {
                     if (deliver(delivery, messages, sender)) {
                         sent.incrementAndGet();
                     }
+                    progress.oneDone();
                     return null;
                 }));
             }

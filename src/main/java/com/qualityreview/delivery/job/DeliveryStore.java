@@ -25,6 +25,8 @@ public class DeliveryStore {
 
     private static final String COUNT_DELIVERIES_OF_STAKEHOLDER = """
             SELECT COUNT(*) FROM delivery WHERE period = ? AND revision = ? AND email = ? AND scope = ?""";
+    private static final String COUNT_DELIVERIES_OF_REVISION = """
+            SELECT COUNT(*) FROM delivery WHERE period = ? AND revision = ?""";
     private static final String INSERT_PENDING = """
             INSERT INTO delivery (period, revision, email, name, locale, scope, attachment, status, attempts, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)""";
@@ -93,6 +95,10 @@ public class DeliveryStore {
             }
         }
         return planned;
+    }
+
+    int count(String period, int revision) {
+        return jdbc.queryForObject(COUNT_DELIVERIES_OF_REVISION, Integer.class, period, revision);
     }
 
     List<Delivery> withStatus(String period, int revision, String status) {

@@ -7,6 +7,7 @@ import com.qualityreview.reporting.ReportFiles;
 import com.qualityreview.review.ReviewResult;
 import com.qualityreview.review.ReviewResults;
 import com.qualityreview.review.ReviewRun;
+import com.qualityreview.system.TaskletProgress;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -15,7 +16,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Renders the review's PDF reports into its folder, records which scope and language each file is
- * ({@link ReportFiles}), and counts them in the job's context.
+ * ({@link ReportFiles}), and counts them in the job's context; "n of m reports" while it works
+ * ({@link TaskletProgress}).
  */
 public class RenderReportsTasklet implements Tasklet {
 
@@ -26,12 +28,15 @@ public class RenderReportsTasklet implements Tasklet {
     private final ReportRendering rendering;
     private final ReportFiles files;
     private final Path reportsDir;
+    private final TaskletProgress progress;
 
-    RenderReportsTasklet(ReviewResults results, ReportRendering rendering, ReportFiles files, Path reportsDir) {
+    RenderReportsTasklet(ReviewResults results, ReportRendering rendering, ReportFiles files, Path reportsDir,
+            TaskletProgress progress) {
         this.results = results;
         this.rendering = rendering;
         this.files = files;
         this.reportsDir = reportsDir;
+        this.progress = progress;
     }
 
     @Override
@@ -39,7 +44,8 @@ public class RenderReportsTasklet implements Tasklet {
         var run = ReviewRun.from(contribution.getStepExecution().getJobParameters());
         ReviewResult result = results.load(run.period(), run.revision()).orElseThrow();
         Path folder = run.folder(reportsDir);
-        List<ReportRendering.RenderedReport> reports = rendering.render(result, folder);
+        List<ReportRendering.RenderedReport> reports = rendering.render(result, folder,
+                progress.of(contribution.getStepExecution(), "render " + run.periodText(), "reports"));
         // In the step's transaction: a rendering that does not complete leaves the previous record.
         files.record(run.period(), run.revision(), reports);
         contribution.getStepExecution().getJobExecution().getExecutionContext().putInt(RENDERED, reports.size());

@@ -16,6 +16,7 @@ import com.qualityreview.reporting.ReportFileName;
 import com.qualityreview.reporting.ReportingProperties;
 import com.qualityreview.review.ReviewResult;
 import com.qualityreview.review.ReviewResults;
+import com.qualityreview.system.WorkProgress;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +51,8 @@ public class ReportRendering {
     public record RenderedReport(String scopeType, String scopeCode, Locale locale, Path file) {
     }
 
-    /** @return the reports written */
-    public List<RenderedReport> render(ReviewResult result, Path folder) throws Exception {
+    /** @return the reports written, each told to {@code progress} as it is written */
+    public List<RenderedReport> render(ReviewResult result, Path folder, WorkProgress progress) throws Exception {
         Files.createDirectories(folder);
         ZonedDateTime now = ZonedDateTime.now(result.zone());
         List<Task> tasks = new ArrayList<>();
@@ -76,12 +77,17 @@ public class ReportRendering {
         }
         List<RenderedReport> reports = tasks.stream().map(Task::report).toList();
         requireDistinctFiles(reports);
+        // Every report is rendered again on a restart (a rerun gives the same files): nothing counts as already done.
+        progress.started(tasks.size(), 0);
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> running = new ArrayList<>();
             for (Task task : tasks) {
-                running.add(pool.submit(task.work()));
+                running.add(pool.submit(() -> {
+                    task.work().run();
+                    progress.oneDone();
+                }));
             }
             for (Future<?> future : running) {
                 future.get();

@@ -5,6 +5,7 @@ import com.qualityreview.reporting.ReportingProperties;
 import com.qualityreview.review.ReviewResults;
 import com.qualityreview.review.ReviewStepContribution;
 import com.qualityreview.system.QualityProperties;
+import com.qualityreview.system.TaskletProgress;
 
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -21,9 +22,10 @@ class ReportingConfiguration {
 
     @Bean
     ReviewStepContribution renderReportsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            ReviewResults results, ReportRendering rendering, ReportFiles files, QualityProperties properties) {
+            ReviewResults results, ReportRendering rendering, ReportFiles files, QualityProperties properties,
+            TaskletProgress progress) {
         Step step = new StepBuilder("renderReportsStep", jobRepository)
-                .tasklet(new RenderReportsTasklet(results, rendering, files, properties.reportsDir()), transactionManager)
+                .tasklet(new RenderReportsTasklet(results, rendering, files, properties.reportsDir(), progress), transactionManager)
                 .build();
         return ReviewStepContribution.of(100, step);
     }
