@@ -6,6 +6,8 @@ import com.qualityreview.review.ReviewResults;
 import com.qualityreview.review.ReviewStepContribution;
 import com.qualityreview.system.QualityProperties;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -21,9 +23,9 @@ class ReportingConfiguration {
 
     @Bean
     ReviewStepContribution renderReportsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            ReviewResults results, ReportRendering rendering, ReportFiles files, QualityProperties properties) {
+            ReviewResults results, ReportRendering rendering, ReportFiles files, QualityProperties properties, MeterRegistry meters) {
         Step step = new StepBuilder("renderReportsStep", jobRepository)
-                .tasklet(new RenderReportsTasklet(results, rendering, files, properties.reportsDir()), transactionManager)
+                .tasklet(new RenderReportsTasklet(results, rendering, files, properties.reportsDir(), meters), transactionManager)
                 .build();
         return ReviewStepContribution.of(100, step);
     }
