@@ -14,6 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,10 +33,13 @@ class ServeCommand implements Command {
     private final Duration tick;
     private final UploadsRetention uploads;
 
-    ServeCommand(Scheduler scheduler, SchedulingProperties settings, UploadsRetention uploads) {
+    private final ApplicationEventPublisher events;
+
+    ServeCommand(Scheduler scheduler, SchedulingProperties settings, UploadsRetention uploads, ApplicationEventPublisher events) {
         this.scheduler = scheduler;
         this.tick = settings.tick();
         this.uploads = uploads;
+        this.events = events;
     }
 
     @Override
@@ -68,6 +74,9 @@ class ServeCommand implements Command {
                 log.warn("deleting old uploads failed: {}", e.getMessage());
             }
         }, 0, 1, TimeUnit.HOURS);
+        // Spring Boot calls the application ready when the command-line runners return, which serving
+        // never does: without this, /actuator/health/readiness would stay OUT_OF_SERVICE for ever.
+        AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
         log.info("serving: schedules run every {} s; stop with Ctrl-C", tick.toSeconds());
         stopped.await();
         ticks.shutdownNow();
