@@ -51,7 +51,7 @@ public class ReviewJobConfiguration {
     Job qualityReviewJob(JobRepository jobRepository, Step prepareReviewStep, Step summariseSitesStep,
             Step rollUpRegionsStep, Step computeTrendsStep, Step writeSummaryCsvStep, ReviewRuns runs,
             QualityProperties properties, List<ReviewStepContribution> contributions, ObservationRegistry observations) {
-        // The registry is given here: Spring Batch's post-processor does not reach the job beans of this application.
+        // Given here: Spring Batch's post-processor, which equips the step beans, left the jobs without (no job metrics).
         var job = new JobBuilder(JOB_NAME, jobRepository)
                 .observationRegistry(observations)
                 .listener(new ReviewRunClaimListener(runs))
