@@ -16,6 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,11 +40,15 @@ public class ServeCommand implements Command {
     private final UploadsRetention uploads;
     private final DeadlineWatchdog watchdog;
 
-    ServeCommand(Scheduler scheduler, SchedulingProperties settings, UploadsRetention uploads, DeadlineWatchdog watchdog) {
+    private final ApplicationEventPublisher events;
+
+    ServeCommand(Scheduler scheduler, SchedulingProperties settings, UploadsRetention uploads, DeadlineWatchdog watchdog,
+            ApplicationEventPublisher events) {
         this.scheduler = scheduler;
         this.tick = settings.tick();
         this.uploads = uploads;
         this.watchdog = watchdog;
+        this.events = events;
     }
 
     @Override
@@ -82,6 +89,9 @@ public class ServeCommand implements Command {
                 log.warn("deleting old uploads failed: {}", e.getMessage());
             }
         }, 0, 1, TimeUnit.HOURS);
+        // Spring Boot calls the application ready when the command-line runners return, which serving
+        // never does: without this, /actuator/health/readiness would stay OUT_OF_SERVICE for ever.
+        AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
         log.info("serving: schedules run every {} s; stop with Ctrl-C", tick.toSeconds());
         stopped.await();
         ticks.shutdownNow();

@@ -53,11 +53,12 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 
 /**
- * Who may do what. The API ({@code /api/**}, and the OpenAPI document) takes HTTP Basic and no
- * session; the console takes a login form, keeps a session and checks a CSRF token on every form.
- * In both, VIEWER may read (GET) and ADMIN may also change; a change a browser sends for another
- * site is refused ({@link SameOriginRequests}: Basic credentials a browser remembers must not
- * work from another site's form), failed logins are throttled ({@link LoginThrottle}), and every
+ * Who may do what. The API ({@code /api/**}, the OpenAPI document and {@code /actuator/**}) takes
+ * HTTP Basic and no session, except the health and info endpoints, open to probes; the console
+ * takes a login form, keeps a session and checks a CSRF token on every form. In both, VIEWER may
+ * read (GET) and ADMIN may also change; a change a browser sends for another site is refused
+ * ({@link SameOriginRequests}: Basic credentials a browser remembers must not work from another
+ * site's form), failed logins are throttled ({@link LoginThrottle}), and every
  * refused change is in the audit log ({@link RefusedRequests}).
  */
 @Configuration
@@ -123,8 +124,10 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authentication, AuditLog audit) throws Exception {
         AuthenticationEntryPoint logInFirst = SecurityConfiguration::logInFirst;
-        http.securityMatcher("/api/**", "/v3/api-docs/**")
+        http.securityMatcher("/api/**", "/v3/api-docs/**", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests
+                        // Probes carry no credentials; anonymous callers get the status without details.
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole("ADMIN", "VIEWER")
                         .anyRequest().hasRole("ADMIN"))
                 .authenticationManager(authentication)

@@ -30,9 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 /**
- * Every API endpoint, over real HTTP: without login 401 (with a problem body and a Basic
- * challenge), as VIEWER reads 200 and changes 403, as ADMIN allowed with the status the action
- * earns (202 started, 409 for an execution that is not running, ...).
+ * Every API endpoint and the actuator's, over real HTTP: without login 401 (with a problem body and
+ * a Basic challenge), as VIEWER reads 200 and changes 403, as ADMIN allowed with the status the
+ * action earns (202 started, 409 for an execution that is not running, ...). Health and info are
+ * open to probes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:hsqldb:mem:api-matrix;hsqldb.tx=mvcc",
@@ -83,6 +84,9 @@ class ApiAuthenticationMatrixTests {
                 new Endpoint("GET", "/api/deliveries?period=2026-10&status=SENT", 200),
                 new Endpoint("GET", "/api/audit", 200),
                 new Endpoint("GET", "/v3/api-docs", 200),
+                new Endpoint("GET", "/actuator/prometheus", 200),
+                new Endpoint("GET", "/actuator/metrics", 200),
+                new Endpoint("POST", "/actuator/prometheus", 405),
                 new Endpoint("POST", "/api/reviews", 202),
                 new Endpoint("POST", "/api/imports", 202),
                 new Endpoint("POST", "/api/executions/" + completedExecution + "/stop", 409),
@@ -112,6 +116,20 @@ class ApiAuthenticationMatrixTests {
                 softly.assertThat(response.body()).as(endpoint.toString()).contains("\"status\":401");
             }
         });
+    }
+
+    @Test
+    void healthAndInfoAreOpenToProbesAndReadinessHasNoMailWithoutAnSmtpHost() throws Exception {
+        for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/actuator/info")) {
+            HttpResponse<String> response = http.get(path, null);
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.body()).as(path).doesNotContain("components");
+        }
+        String readiness = http.get("/actuator/health/readiness", HttpTestClient.VIEWER).body();
+        assertThat(readiness).contains("\"db\":{\"status\":\"UP\"").doesNotContain("\"mail\"");
+        // Anything else under /actuator, even one that does not exist, needs a login first.
+        assertThat(http.get("/actuator/env", null).statusCode()).isEqualTo(401);
+        assertThat(http.get("/actuator/env", HttpTestClient.ADMIN).statusCode()).isEqualTo(404);
     }
 
     @Test

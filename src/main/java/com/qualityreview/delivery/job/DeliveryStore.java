@@ -7,12 +7,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +30,8 @@ public class DeliveryStore {
             SELECT COUNT(*) FROM delivery WHERE period = ? AND revision = ? AND email = ? AND scope = ?""";
     private static final String COUNT_DELIVERIES_OF_REVISION = """
             SELECT COUNT(*) FROM delivery WHERE period = ? AND revision = ?""";
+    private static final String COUNT_BY_STATUS = """
+            SELECT status, COUNT(*) AS deliveries FROM delivery GROUP BY status""";
     private static final String INSERT_PENDING = """
             INSERT INTO delivery (period, revision, email, name, locale, scope, attachment, status, attempts, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)""";
@@ -108,6 +113,14 @@ public class DeliveryStore {
     public List<Delivery> find(Optional<String> period, Optional<String> status) {
         return jdbc.query(SELECT_OF_PERIOD_AND_STATUS, ROW, period.orElse(null), period.orElse(null), status.orElse(null),
                 status.orElse(null));
+    }
+
+    /** How many deliveries are in each status, over all periods; statuses with none are 0. */
+    Map<String, Long> countByStatus() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        Delivery.STATUSES.forEach(status -> counts.put(status, 0L));
+        jdbc.query(COUNT_BY_STATUS, (RowCallbackHandler) row -> counts.put(row.getString("status"), row.getLong("deliveries")));
+        return counts;
     }
 
     public Optional<Delivery> find(long id) {

@@ -10,6 +10,9 @@ import com.qualityreview.intake.csv.RowParser;
 import com.qualityreview.intake.csv.SourceRow;
 import com.qualityreview.system.DatabaseDialect;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -39,9 +42,12 @@ public class ImportJobConfiguration {
 
     @Bean
     Job importJob(JobRepository jobRepository, Step checkImportFileStep, Step loadImportRowsStep,
-            Step writeRejectsFileStep, ImportHistory history) {
+            Step writeRejectsFileStep, ImportHistory history, MeterRegistry meters, ObservationRegistry observations) {
+        // Given here: Spring Batch's post-processor, which equips the step beans, left the jobs without (no job metrics).
         return new JobBuilder(JOB_NAME, jobRepository)
+                .observationRegistry(observations)
                 .listener(new ImportHistoryListener(history))
+                .listener(new ImportRowCounters(meters))
                 .start(checkImportFileStep)
                 .next(loadImportRowsStep)
                 .next(writeRejectsFileStep)

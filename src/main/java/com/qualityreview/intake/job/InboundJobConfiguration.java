@@ -7,6 +7,8 @@ import com.qualityreview.intake.Imports;
 import com.qualityreview.intake.IntakeProperties;
 import com.qualityreview.system.QualityProperties;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -26,8 +28,9 @@ public class InboundJobConfiguration {
     public static final String JOB_NAME = "inboundScanJob";
 
     @Bean
-    Job inboundScanJob(JobRepository jobRepository, Step scanInboundFolderStep) {
-        return new JobBuilder(JOB_NAME, jobRepository).start(scanInboundFolderStep).build();
+    Job inboundScanJob(JobRepository jobRepository, Step scanInboundFolderStep, ObservationRegistry observations) {
+        // Given here: Spring Batch's post-processor, which equips the step beans, left the jobs without (no job metrics).
+        return new JobBuilder(JOB_NAME, jobRepository).observationRegistry(observations).start(scanInboundFolderStep).build();
     }
 
     @Bean

@@ -9,6 +9,9 @@ import com.qualityreview.review.ReviewResults;
 import com.qualityreview.review.ReviewRun;
 import com.qualityreview.system.TaskletProgress;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -27,16 +30,21 @@ public class RenderReportsTasklet implements Tasklet {
     private final ReviewResults results;
     private final ReportRendering rendering;
     private final ReportFiles files;
+    /** Counter of the PDFs written by completed rendering steps, tagged {@code report} and {@code locale}. */
+    static final String REPORTS_RENDERED = "quality.reports.rendered";
+
     private final Path reportsDir;
     private final TaskletProgress progress;
+    private final MeterRegistry meters;
 
     RenderReportsTasklet(ReviewResults results, ReportRendering rendering, ReportFiles files, Path reportsDir,
-            TaskletProgress progress) {
+            TaskletProgress progress, MeterRegistry meters) {
         this.results = results;
         this.rendering = rendering;
         this.files = files;
         this.reportsDir = reportsDir;
         this.progress = progress;
+        this.meters = meters;
     }
 
     @Override
@@ -49,6 +57,18 @@ public class RenderReportsTasklet implements Tasklet {
         // In the step's transaction: a rendering that does not complete leaves the previous record.
         files.record(run.period(), run.revision(), reports);
         contribution.getStepExecution().getJobExecution().getExecutionContext().putInt(RENDERED, reports.size());
+        reports.forEach(this::countRendered);
         return RepeatStatus.FINISHED;
+    }
+
+    private void countRendered(ReportRendering.RenderedReport report) {
+        String type = switch (report.scopeType()) {
+            case "ORG" -> "executive";
+            case "REGION" -> "region";
+            case "SITE" -> "site";
+            default -> throw new IllegalArgumentException("unknown scope type " + report.scopeType());
+        };
+        Counter.builder(REPORTS_RENDERED).description("PDF reports written by completed rendering steps")
+                .tag("report", type).tag("locale", report.locale().toLanguageTag()).register(meters).increment();
     }
 }

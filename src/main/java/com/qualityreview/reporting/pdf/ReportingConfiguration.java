@@ -7,6 +7,8 @@ import com.qualityreview.review.ReviewStepContribution;
 import com.qualityreview.system.QualityProperties;
 import com.qualityreview.system.TaskletProgress;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -23,9 +25,9 @@ class ReportingConfiguration {
     @Bean
     ReviewStepContribution renderReportsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             ReviewResults results, ReportRendering rendering, ReportFiles files, QualityProperties properties,
-            TaskletProgress progress) {
+            TaskletProgress progress, MeterRegistry meters) {
         Step step = new StepBuilder("renderReportsStep", jobRepository)
-                .tasklet(new RenderReportsTasklet(results, rendering, files, properties.reportsDir(), progress), transactionManager)
+                .tasklet(new RenderReportsTasklet(results, rendering, files, properties.reportsDir(), progress, meters), transactionManager)
                 .build();
         return ReviewStepContribution.of(100, step);
     }

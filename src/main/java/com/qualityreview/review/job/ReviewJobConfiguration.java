@@ -15,12 +15,15 @@ import com.qualityreview.review.rating.StarRater;
 import com.qualityreview.system.DatabaseDialect;
 import com.qualityreview.system.QualityProperties;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.AbstractStep;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -47,8 +50,10 @@ public class ReviewJobConfiguration {
     @Bean
     Job qualityReviewJob(JobRepository jobRepository, Step prepareReviewStep, Step summariseSitesStep,
             Step rollUpRegionsStep, Step computeTrendsStep, Step writeSummaryCsvStep, ReviewRuns runs,
-            QualityProperties properties, List<ReviewStepContribution> contributions) {
+            QualityProperties properties, List<ReviewStepContribution> contributions, ObservationRegistry observations) {
+        // Given here: Spring Batch's post-processor, which equips the step beans, left the jobs without (no job metrics).
         var job = new JobBuilder(JOB_NAME, jobRepository)
+                .observationRegistry(observations)
                 .listener(new ReviewRunClaimListener(runs))
                 .start(prepareReviewStep)
                 .next(summariseSitesStep)
@@ -56,8 +61,19 @@ public class ReviewJobConfiguration {
                 .next(computeTrendsStep)
                 .next(writeSummaryCsvStep);
         contributions.stream().sorted(Comparator.comparingInt(ReviewStepContribution::order))
-                .forEach(contribution -> job.next(contribution.step()));
+                .forEach(contribution -> job.next(observed(contribution.step(), observations)));
         return job.build();
+    }
+
+    /**
+     * Contributed steps are not beans, so Spring Batch's observability post-processor does not see
+     * them: without this their durations would be missing from the step metrics.
+     */
+    private static Step observed(Step step, ObservationRegistry observations) {
+        if (step instanceof AbstractStep observable) {
+            observable.setObservationRegistry(observations);
+        }
+        return step;
     }
 
     @Bean
