@@ -114,7 +114,11 @@ class RestartFaultIT {
         long deadline = System.nanoTime() + ApplicationUnderTest.RUN_TIMEOUT.toNanos();
         while (true) {
             try {
-                if (api.get("/api/jobs", HttpTestClient.ADMIN).statusCode() == 200) {
+                // What a probe sees: serve never returns, yet it must declare itself ready (anonymously, no details).
+                HttpResponse<String> readiness = api.get("/actuator/health/readiness", null);
+                if (readiness.statusCode() == 200) {
+                    assertThat(readiness.body()).contains("\"status\":\"UP\"").doesNotContain("components");
+                    assertThat(api.get("/api/jobs", HttpTestClient.ADMIN).statusCode()).isEqualTo(200);
                     return;
                 }
             }
@@ -122,7 +126,7 @@ class RestartFaultIT {
                 // Not listening yet.
             }
             if (!console.isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError("the console's API did not answer\n" + console.diagnostics());
+                throw new AssertionError("serve did not become ready (/actuator/health/readiness 200)\n" + console.diagnostics());
             }
             Thread.sleep(250);
         }
