@@ -37,6 +37,11 @@ public record ReviewResult(Period period, int revision, ZoneId zone, OffsetDateT
         }
     }
 
+    /** The sites of a region, in code order. */
+    public List<Scope> sitesOf(Scope region) {
+        return sites.stream().filter(site -> region.code().equals(site.regionCode())).toList();
+    }
+
     /** The sites of this scope (all of them for the organisation, one for a site) whose data of the period is incomplete. */
     public List<Scope> incompleteSites(Scope scope) {
         return sites.stream().filter(Scope::isDataIncomplete).filter(site -> switch (scope.type()) {

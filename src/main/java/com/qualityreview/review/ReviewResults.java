@@ -56,11 +56,12 @@ public class ReviewResults {
             SELECT kind, COUNT(*), SUM(read_count), SUM(written_count),
             SUM(rejected_count) FROM import_file WHERE status = 'COMPLETED' AND finished_at >= ? AND finished_at <= ?
             GROUP BY kind ORDER BY kind""";
-    /** %s: the condition on the score; how many at most. */
+    /** %s: the condition on the score; how many at most. A comment of blanks says nothing: it is left out. */
     private static final String SELECT_LATEST_COMMENTS = """
             SELECT submitted_at, csat, comment FROM feedback WHERE site_code = ? AND submitted_at >= ?
-            AND submitted_at < ? AND comment IS NOT NULL AND %s
+            AND submitted_at < ? AND comment IS NOT NULL AND TRIM(comment) <> '' AND %s
             ORDER BY submitted_at DESC, feedback_id FETCH FIRST %s ROWS ONLY""";
+    private static final List<String> LOW_SCORED_THEN_OTHERS = List.of("csat <= 3", "(csat IS NULL OR csat >= 4)");
 
     private final JdbcTemplate jdbc;
 
@@ -161,9 +162,12 @@ public class ReviewResults {
     private record Run(ZoneId zone, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
     }
 
-    /** A verbatim customer comment for the site reports. */
-    public record Comment(OffsetDateTime submittedAt, Integer csat, String text) {
+    /** A verbatim customer comment for the site and region reports, with the site it was left at. */
+    public record Comment(String siteCode, OffsetDateTime submittedAt, Integer csat, String text) {
     }
+
+    private static final Comparator<Comment> NEWEST_FIRST = Comparator.comparing(Comment::submittedAt).reversed()
+            .thenComparing(Comment::siteCode);
 
     /**
      * A sample of a site's comments in the period: the most recent ones with a low score (csat 1–3)
@@ -171,13 +175,47 @@ public class ReviewResults {
      */
     public List<Comment> sampleComments(Period period, ZoneId zone, String siteCode, int limit) {
         List<Comment> comments = new ArrayList<>();
-        for (String condition : List.of("csat <= 3", "(csat IS NULL OR csat >= 4)")) {
-            comments.addAll(jdbc.query(SELECT_LATEST_COMMENTS.formatted(condition, limit),
-                    (row, n) -> new Comment(row.getObject(1, OffsetDateTime.class), (Integer) row.getObject(2), row.getString(3)),
-                    siteCode, SiteSummaryWriter.utc(period.startInstant(zone)), SiteSummaryWriter.utc(period.endInstant(zone))));
+        for (String condition : LOW_SCORED_THEN_OTHERS) {
+            comments.addAll(latestComments(period, zone, siteCode, condition, limit));
         }
-        comments.sort(Comparator.comparing(Comment::submittedAt).reversed());
+        comments.sort(NEWEST_FIRST);
         return comments;
+    }
+
+    /**
+     * A sample of a region's comments in the period, at most {@code limit}: each site's most recent
+     * low-scored (csat 1–3) and most recent other comment are the candidates, so that one busy site
+     * cannot fill the sample; of them, the newest low-scored and the newest other ones, half each
+     * (the rest from the other kind when one runs short), newest first. Two rows per site are read.
+     */
+    public List<Comment> sampleRegionComments(Period period, ZoneId zone, List<String> siteCodes, int limit) {
+        List<Comment> low = new ArrayList<>();
+        List<Comment> other = new ArrayList<>();
+        for (String siteCode : siteCodes) {
+            low.addAll(latestComments(period, zone, siteCode, LOW_SCORED_THEN_OTHERS.get(0), 1));
+            other.addAll(latestComments(period, zone, siteCode, LOW_SCORED_THEN_OTHERS.get(1), 1));
+        }
+        return sampleOf(low, other, limit);
+    }
+
+    /** Of the low-scored and the other candidates, the newest of each, half each (a short kind leaves its room to the other). */
+    static List<Comment> sampleOf(List<Comment> lowScored, List<Comment> others, int limit) {
+        List<Comment> low = new ArrayList<>(lowScored);
+        List<Comment> other = new ArrayList<>(others);
+        low.sort(NEWEST_FIRST);
+        other.sort(NEWEST_FIRST);
+        int lowTaken = Math.min(low.size(), Math.max(limit / 2, limit - other.size()));
+        List<Comment> sample = new ArrayList<>(low.subList(0, lowTaken));
+        sample.addAll(other.subList(0, Math.min(other.size(), limit - lowTaken)));
+        sample.sort(NEWEST_FIRST);
+        return sample;
+    }
+
+    private List<Comment> latestComments(Period period, ZoneId zone, String siteCode, String condition, int limit) {
+        return jdbc.query(SELECT_LATEST_COMMENTS.formatted(condition, limit),
+                (row, n) -> new Comment(siteCode, row.getObject(1, OffsetDateTime.class), (Integer) row.getObject(2),
+                        row.getString(3)),
+                siteCode, SiteSummaryWriter.utc(period.startInstant(zone)), SiteSummaryWriter.utc(period.endInstant(zone)));
     }
 
     private static int rank(String severity) {

@@ -211,6 +211,144 @@ class ReportsTests {
         assertThat(text(folder.resolve("region-CN-EAST.en.pdf"))).doesNotContain("Data incomplete");
     }
 
+    /** A site of the review: its code and name, and its quality index this period (summary.csv) and the previous one. */
+    record ReviewedSite(String code, String name, String qualityIndex, BigDecimal previousQualityIndex) {
+    }
+
+    /** The region's sites ranked as the report should: quality index (summary.csv) highest first, no data last, ties by code. */
+    List<ReviewedSite> rankedSitesOf(String region) throws IOException {
+        List<ReviewedSite> sites = new ArrayList<>();
+        for (Map<String, Object> site : jdbc.queryForList("SELECT c.scope_code, c.scope_name, p.quality_index FROM review_figures c"
+                + " LEFT JOIN review_figures p ON p.period = c.period AND p.revision = c.revision AND p.scope_type = c.scope_type"
+                + " AND p.scope_code = c.scope_code AND p.period_role = 'PREVIOUS'"
+                + " WHERE c.period = '2026-10' AND c.revision = 1 AND c.scope_type = 'SITE' AND c.region_code = ?"
+                + " AND c.period_role = 'CURRENT'", region)) {
+            String code = (String) site.get("scope_code");
+            sites.add(new ReviewedSite(code, (String) site.get("scope_name"), summaryRow("SITE", code).get("quality_index"),
+                    (BigDecimal) site.get("quality_index")));
+        }
+        sites.sort(java.util.Comparator.comparing((ReviewedSite site) -> site.qualityIndex().isEmpty() ? null
+                : new BigDecimal(site.qualityIndex()), java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))
+                .thenComparing(ReviewedSite::code));
+        return sites;
+    }
+
+    /** The text of a report between two headings (the first occurrence of each), squeezed. */
+    static String section(String squeezedText, String heading, String nextHeading) {
+        int start = squeezedText.indexOf(squeezed(heading));
+        int end = squeezedText.indexOf(squeezed(nextHeading), start + 1);
+        assertThat(start).as("heading " + heading).isNotNegative();
+        assertThat(end).as("heading " + nextHeading + " after " + heading).isGreaterThan(start);
+        return squeezedText.substring(start, end);
+    }
+
+    /**
+     * Each site's part of a section: from its mark to the next site's (sites in the given order),
+     * the mark being its code and name, or its code alone where a narrow column wraps the name.
+     */
+    static List<String> partsPerSite(String section, List<ReviewedSite> sites, boolean markedByName) {
+        List<String> parts = new ArrayList<>();
+        int from = -1;
+        for (int i = 0; i < sites.size(); i++) {
+            String mark = sites.get(i).code() + (markedByName ? " " + sites.get(i).name() : "");
+            int at = section.indexOf(squeezed(mark), from + 1);
+            assertThat(at).as(sites.get(i).code() + " after the sites ranked above it").isGreaterThan(from);
+            if (i > 0) {
+                parts.add(section.substring(from, at));
+            }
+            from = at;
+        }
+        parts.add(section.substring(from));
+        return parts;
+    }
+
+    static String signedChange(String current, BigDecimal previous) {
+        BigDecimal delta = new BigDecimal(current).setScale(1, RoundingMode.HALF_UP).subtract(previous.setScale(1, RoundingMode.HALF_UP));
+        return (delta.signum() > 0 ? "▲ +" : delta.signum() < 0 ? "▼ " : "= ") + String.format(Locale.ENGLISH, "%.1f", delta);
+    }
+
+    @Test
+    void aRegionReportRanksItsSitesByQualityIndexWithTheChangeOfIndexAndRating() throws IOException {
+        List<ReviewedSite> ranked = rankedSitesOf("CN-EAST");
+        assertThat(ranked).hasSize(12);
+        assertThat(ranked).filteredOn(site -> site.previousQualityIndex() != null).hasSizeGreaterThan(6);
+        for (String language : List.of("en", "zh-CN")) {
+            ResourceBundle words = ReportTemplates.messages(Locale.forLanguageTag(language));
+            String text = squeezed(text(folder.resolve("region-CN-EAST." + language + ".pdf")));
+            String ranking = section(text, words.getString("region.section.ranking"), words.getString("section.trend"));
+
+            List<String> rows = partsPerSite(ranking, ranked, false);
+            for (int i = 0; i < ranked.size(); i++) {
+                ReviewedSite site = ranked.get(i);
+                String row = rows.get(i);
+                assertThat(row).as(language + " " + site.code()).contains(rounded(site.qualityIndex(), 1));
+                if (site.previousQualityIndex() != null) {
+                    assertThat(row).as(language + " " + site.code()).contains(squeezed(signedChange(site.qualityIndex(), site.previousQualityIndex())));
+                }
+                String change = jdbc.queryForObject("SELECT rating_change FROM review_figures WHERE period = '2026-10' AND revision = 1"
+                        + " AND scope_type = 'SITE' AND scope_code = ? AND period_role = 'CURRENT'", String.class, site.code());
+                assertThat(row).as(language + " " + site.code()).contains(squeezed(words.getString("change." + change).replaceAll(" ?\\{0}", "")));
+            }
+            // the executive report's ranking of regions is not repeated in a region report
+            assertThat(text).doesNotContain(squeezed(words.getString("executive.section.ranking")));
+        }
+    }
+
+    @Test
+    void everySiteOfEachRegionAppearsInItsRegionsComplianceTableWithEachOfItsRequirements() throws IOException {
+        for (String region : jdbc.queryForList("SELECT DISTINCT region_code FROM review_figures WHERE scope_type = 'SITE'", String.class)) {
+            List<ReviewedSite> ranked = rankedSitesOf(region);
+            for (String language : List.of("en", "zh-CN")) {
+                ResourceBundle words = ReportTemplates.messages(Locale.forLanguageTag(language));
+                String text = squeezed(text(folder.resolve("region-" + region + "." + language + ".pdf")));
+                String compliance = section(text, words.getString("compliance.title"), words.getString("section.comments"));
+
+                List<String> parts = partsPerSite(compliance, ranked, true);
+                for (int i = 0; i < ranked.size(); i++) {
+                    long requirements = jdbc.queryForObject("SELECT COUNT(*) FROM review_compliance WHERE period = '2026-10'"
+                            + " AND revision = 1 AND site_code = ?", Long.class, ranked.get(i).code());
+                    long marks = parts.get(i).chars().filter(c -> c == '✓' || c == '✘').count();
+                    assertThat(requirements).isPositive();
+                    assertThat(marks).as(language + " " + region + " " + ranked.get(i).code() + ": one met / not met per requirement")
+                            .isEqualTo(requirements);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRegionReportShowsASampleOfVerbatimCommentsFromSeveralOfItsSitesInAnyScript() throws IOException {
+        List<ReviewedSite> sites = rankedSitesOf("CN-EAST");
+        Period october = Period.parse("2026-10");
+        java.time.ZoneId zone = java.time.ZoneId.of(jdbc.queryForObject("SELECT zone FROM review_run WHERE period = '2026-10'"
+                + " AND revision = 1", String.class));
+        List<String> chineseComments = jdbc.queryForList("SELECT f.comment FROM feedback f JOIN site s ON s.site_code = f.site_code"
+                + " WHERE s.region_code = 'CN-EAST' AND f.submitted_at >= ? AND f.submitted_at < ? AND f.comment IS NOT NULL",
+                String.class, OffsetDateTime.ofInstant(october.startInstant(zone), java.time.ZoneOffset.UTC),
+                OffsetDateTime.ofInstant(october.endInstant(zone), java.time.ZoneOffset.UTC))
+                .stream().filter(c -> c.matches("(?s).*\\p{IsHan}.*")).map(ReportsTests::squeezed).distinct().toList();
+        assertThat(chineseComments).isNotEmpty();
+        for (String language : List.of("en", "zh-CN")) {
+            ResourceBundle words = ReportTemplates.messages(Locale.forLanguageTag(language));
+            String text = squeezed(text(folder.resolve("region-CN-EAST." + language + ".pdf")));
+            String comments = section(text, words.getString("section.comments"), words.getString("section.dataQuality"));
+
+            // each comment is headed by its site: count them per site
+            Map<String, Integer> perSite = new HashMap<>();
+            for (ReviewedSite site : sites) {
+                int count = comments.split(java.util.regex.Pattern.quote(squeezed(site.code() + " " + site.name())), -1).length - 1;
+                if (count > 0) {
+                    perSite.put(site.code(), count);
+                }
+            }
+            assertThat(perSite.values().stream().mapToInt(Integer::intValue).sum()).as(language + ": 12 sites give more than 10 candidates")
+                    .isEqualTo(10);
+            assertThat(perSite).as(language + ": from several sites, at most a low-scored and another one each").hasSizeGreaterThanOrEqualTo(5)
+                    .allSatisfy((site, count) -> assertThat(count).isLessThanOrEqualTo(2));
+            assertThat(chineseComments).as(language).anySatisfy(comment -> assertThat(comments).contains(comment));
+        }
+    }
+
     @Test
     void everyFontInEveryReportIsEmbedded() throws IOException {
         List<String> notEmbedded = new ArrayList<>();

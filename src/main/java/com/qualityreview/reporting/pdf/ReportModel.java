@@ -32,6 +32,10 @@ public final class ReportModel {
     /** The incomplete sites a region's or the organisation's notice names; the others are counted ("and 3 more"). */
     static final int INCOMPLETE_SITES_NAMED = 10;
 
+    /** The order of every ranking: quality index, highest first, no data last; ties by code. */
+    static final Comparator<ReviewResult.Scope> BY_QUALITY_INDEX = Comparator.comparing((ReviewResult.Scope s) -> s.current().qualityIndex(),
+            Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(ReviewResult.Scope::code);
+
     private final ReviewResult result;
     private final Locale locale;
     private final ResourceBundle messages;
@@ -56,13 +60,16 @@ public final class ReportModel {
         return p;
     }
 
-    Map<String, Object> region(ReviewResult.Scope region) {
+    /** The executive content for the region, then its sites ranked, each site's compliance detail and a sample of comments. */
+    Map<String, Object> region(ReviewResult.Scope region, List<ReviewResults.Comment> comments) {
         Map<String, Object> p = common(region);
         p.put("report", "region");
         p.put("share3Plus", percent(region.current().sitesRated3PlusPct()));
         p.put("ratings", ratings(region));
-        p.put("ranking", ranking(result.sites().stream().filter(site -> region.code().equals(site.regionCode())).toList(),
-                scope -> rating(scope.current().rating()), this::change));
+        List<ReviewResult.Scope> sites = result.sitesOf(region);
+        p.put("siteRanking", siteRanking(sites));
+        p.put("compliance", compliance(byQualityIndex(sites)));
+        p.put("comments", comments(comments, true));
         p.put("dataQuality", dataQuality());
         return p;
     }
@@ -71,25 +78,75 @@ public final class ReportModel {
         Map<String, Object> p = common(site);
         String change = change(site);
         p.put("ratingLine", rating(site.current().rating()) + (change.isEmpty() ? "" : " · " + change));
-        List<Map<String, Object>> compliance = new ArrayList<>();
-        Map<String, String> criterionNames = new HashMap<>();
-        site.mandatory().forEach(m -> criterionNames.put(m.criterionCode(), m.criterionName()));
-        for (ReviewResult.Compliance c : site.compliance()) {
-            boolean mandatory = c.requirement().startsWith("mandatory:");
-            compliance.add(row("level", text(c.levelRole().equals("NEXT") ? "level.next" : "level.current", c.level()),
-                    "requirement", requirement(c, criterionNames),
-                    "actual", mandatory ? optionalText("status." + c.actual(), c.actual()) : c.actual(),
-                    "required", mandatory ? optionalText("status." + c.required(), c.required()) : c.required(), "met", c.met()));
-        }
-        p.put("compliance", compliance);
+        p.put("compliance", compliance(List.of(site)));
         p.put("mandatory", site.mandatory().stream().map(m -> row("criterion", m.criterionName(), "fromStar", m.mandatoryFromStar(),
                 "status", text("status." + m.status()))).toList());
         p.put("kpis", site.kpis().stream().map(k -> row("name", k.name(), "unit", k.unit(), "value", number(k.value(), 2),
                 "target", number(k.target(), 2), "met", k.met() == null ? text("noData") : text(k.met() ? "yes" : "no"))).toList());
-        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
-        p.put("comments", comments.stream().map(c -> row("date", date.format(c.submittedAt().atZoneSameInstant(result.zone())),
-                "csat", c.csat() == null ? text("noData") : c.csat().toString(), "text", c.text())).toList());
+        p.put("comments", comments(comments, false));
         return p;
+    }
+
+    /**
+     * The compliance detail of each site (SPEC §5), in the order given: one heading row per site
+     * (its rating and the next level) over the requirements of its current and next level, actual
+     * against required, met or not. A site without any requirement stored still gets its heading,
+     * with a note, so that a region's table names every site.
+     */
+    private List<Map<String, Object>> compliance(List<ReviewResult.Scope> sites) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ReviewResult.Scope site : sites) {
+            Map<String, String> criterionNames = new HashMap<>();
+            site.mandatory().forEach(m -> criterionNames.put(m.criterionCode(), m.criterionName()));
+            String next = site.compliance().stream().filter(c -> c.levelRole().equals("NEXT")).findFirst()
+                    .map(c -> text("level.next", c.level())).orElse(text("level.none"));
+            String heading = text("compliance.site", siteLabel(site.code()), rating(site.current().rating()), next);
+            if (site.compliance().isEmpty()) {
+                rows.add(row("site", site.code(), "heading", heading, "level", null, "requirement", text("compliance.none"),
+                        "actual", null, "required", null, "met", null));
+            }
+            for (ReviewResult.Compliance c : site.compliance()) {
+                boolean mandatory = c.requirement().startsWith("mandatory:");
+                rows.add(row("site", site.code(), "heading", heading,
+                        "level", text(c.levelRole().equals("NEXT") ? "level.next" : "level.current", c.level()),
+                        "requirement", requirement(c, criterionNames),
+                        "actual", mandatory ? optionalText("status." + c.actual(), c.actual()) : c.actual(),
+                        "required", mandatory ? optionalText("status." + c.required(), c.required()) : c.required(), "met", c.met()));
+            }
+        }
+        return rows;
+    }
+
+    /** Verbatim comments, newest first, each with its date and score, and its site when the report covers several. */
+    private List<Map<String, Object>> comments(List<ReviewResults.Comment> comments, boolean namingSites) {
+        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+        return comments.stream().map(c -> row("date", date.format(c.submittedAt().atZoneSameInstant(result.zone())),
+                "csat", c.csat() == null ? text("noData") : c.csat().toString(), "site", namingSites ? siteLabel(c.siteCode()) : null,
+                "text", c.text())).toList();
+    }
+
+    /**
+     * A region's sites ranked by quality index (highest first; no data last; ties by code), each
+     * with its rating and quality index and their change against the previous period.
+     */
+    private List<Map<String, Object>> siteRanking(List<ReviewResult.Scope> sites) {
+        List<ReviewResult.Scope> ranked = byQualityIndex(sites);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            ReviewResult.Scope s = ranked.get(i);
+            Change index = change(s.current().qualityIndex(), s.previous() == null ? null : s.previous().qualityIndex(), 1, true);
+            rows.add(row("rank", i + 1, "code", s.code(), "name", s.name(), "rating", rating(s.current().rating()),
+                    "ratingChange", change(s), "index", number(s.current().qualityIndex(), 1),
+                    "indexChange", index.text().isEmpty() ? text("noData") : index.marker() + " " + index.text(),
+                    "indexGood", index.good()));
+        }
+        return rows;
+    }
+
+    private static List<ReviewResult.Scope> byQualityIndex(List<ReviewResult.Scope> scopes) {
+        List<ReviewResult.Scope> ranked = new ArrayList<>(scopes);
+        ranked.sort(BY_QUALITY_INDEX);
+        return ranked;
     }
 
     private Map<String, Object> common(ReviewResult.Scope scope) {
@@ -165,19 +222,24 @@ public final class ReportModel {
 
     private Map<String, Object> headline(String key, BigDecimal value, BigDecimal previous, int decimals, String suffix,
             Boolean higherIsBetter) {
-        String change = "";
-        String marker = "";
-        Boolean good = null;
-        if (value != null && previous != null) {
-            // The change is between the figures as shown, so that it adds up for the reader.
-            BigDecimal delta = round(value, decimals).subtract(round(previous, decimals));
-            change = (delta.signum() > 0 ? "+" : "") + number(delta, decimals);
-            marker = delta.signum() > 0 ? "▲" : delta.signum() < 0 ? "▼" : "=";
-            good = higherIsBetter == null || delta.signum() == 0 ? null : (delta.signum() > 0) == higherIsBetter;
-        }
+        Change change = change(value, previous, decimals, higherIsBetter);
         return row("label", text(key), "value", number(value, decimals) + (value == null ? "" : suffix),
-                "previous", number(previous, decimals) + (previous == null ? "" : suffix), "change", change, "marker", marker,
-                "good", good);
+                "previous", number(previous, decimals) + (previous == null ? "" : suffix), "change", change.text(),
+                "marker", change.marker(), "good", change.good());
+    }
+
+    /** A change as shown: "+2.3" with ▲ / ▼ / =, and whether it is good (null when neutral or without both figures). */
+    private record Change(String text, String marker, Boolean good) {
+    }
+
+    private Change change(BigDecimal value, BigDecimal previous, int decimals, Boolean higherIsBetter) {
+        if (value == null || previous == null) {
+            return new Change("", "", null);
+        }
+        // The change is between the figures as shown, so that it adds up for the reader.
+        BigDecimal delta = round(value, decimals).subtract(round(previous, decimals));
+        return new Change((delta.signum() > 0 ? "+" : "") + number(delta, decimals), delta.signum() > 0 ? "▲" : delta.signum() < 0 ? "▼" : "=",
+                higherIsBetter == null || delta.signum() == 0 ? null : (delta.signum() > 0) == higherIsBetter);
     }
 
     private List<Map<String, Object>> ratings(ReviewResult.Scope scope) {
@@ -186,9 +248,7 @@ public final class ReportModel {
 
     private List<Map<String, Object>> ranking(List<ReviewResult.Scope> scopes, Function<ReviewResult.Scope, String> rating,
             Function<ReviewResult.Scope, String> change) {
-        List<ReviewResult.Scope> ranked = new ArrayList<>(scopes);
-        ranked.sort(Comparator.comparing((ReviewResult.Scope s) -> s.current().qualityIndex(),
-                Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(ReviewResult.Scope::code));
+        List<ReviewResult.Scope> ranked = byQualityIndex(scopes);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < ranked.size(); i++) {
             ReviewResult.Scope s = ranked.get(i);

@@ -34,6 +34,8 @@ public class ReportRendering {
 
     private static final Logger log = LoggerFactory.getLogger(ReportRendering.class);
     static final int COMMENTS_PER_KIND = 4;
+    /** A sample a reader takes in at a glance, yet with room for several sites. */
+    static final int REGION_COMMENTS = 10;
 
     private final ReportTemplates templates;
     private final ReviewResults results;
@@ -66,7 +68,9 @@ public class ReportRendering {
             for (ReviewResult.Scope region : result.regions()) {
                 RenderedReport report = report(folder, "REGION", region.code(), locale);
                 tasks.add(new Task(report, () -> PdfReports.write(templates.get(ReportTemplates.Template.OVERVIEW),
-                        model.region(region), locale, "Region report " + region.code(), report.file())));
+                        model.region(region, results.sampleRegionComments(result.period(), result.zone(),
+                                result.sitesOf(region).stream().map(ReviewResult.Scope::code).toList(), REGION_COMMENTS)),
+                        locale, "Region report " + region.code(), report.file())));
             }
             for (ReviewResult.Scope site : result.sites()) {
                 RenderedReport report = report(folder, "SITE", site.code(), locale);
