@@ -160,8 +160,9 @@ class ExecutiveReportReadingTests {
     /**
      * No page but the last is a few table rows and the rest blank: the text of each reaches at least
      * 55% down the page. Why 55%: the tallest section that keeps together (the Pareto chart, 310pt)
-     * moves whole to the next page when it does not fit, so a page ends at worst some 310pt above the
-     * foot of its 782pt body, about 60% down; three table rows under a heading end at some 20%.
+     * moves whole to the next page when it does not fit, so a page's content ends at worst 310pt above
+     * the footer (which starts 792pt down the 842pt page), 57% down; three table rows under a heading
+     * end at some 20%.
      */
     @ParameterizedTest
     @ValueSource(strings = {"en", "zh-CN"})
