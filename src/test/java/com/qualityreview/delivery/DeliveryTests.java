@@ -228,6 +228,9 @@ class DeliveryTests {
         assertThat(plainText(region)).contains("李区域，您好").contains("核心指标").contains("反馈数量: 5");
         assertThat(plainText(site)).contains("Dear Adam Alpha,").contains("Feedback count: 2").contains("Warnings")
                 .contains("Mandatory criterion failed");
+        // B's WAIT (20 min, target 10 min) in the organisation's warnings: the target rounded by its unit
+        // as in the reports, never with the database's six decimals.
+        assertThat(plainText(received.get("olivia@example.com").get(0))).contains("≤ 10.00 min").doesNotContainPattern("\\d\\.\\d{5,}");
         assertThat(statuses()).allMatch(s -> s.endsWith(":SENT"));
 
         // Running the review of the same revision again sends nothing that was sent.

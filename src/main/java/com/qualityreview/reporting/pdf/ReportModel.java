@@ -3,7 +3,6 @@ package com.qualityreview.reporting.pdf;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.MessageFormat;
-import java.text.NumberFormat;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -20,6 +19,7 @@ import java.util.function.Function;
 
 import com.qualityreview.review.ReviewResult;
 import com.qualityreview.review.ReviewResults;
+import com.qualityreview.review.metrics.Display;
 
 /**
  * The parameters of one report in one language: figures formatted for the reader's locale and
@@ -55,7 +55,9 @@ public final class ReportModel {
         p.put("report", "executive"); // overview.jrxml serves both: this picks the title and what is ranked
         p.put("share3Plus", percent(result.organisation().current().sitesRated3PlusPct()));
         p.put("ratings", ratings(result.organisation()));
-        p.put("ranking", ranking(result.regions(), scope -> percent(scope.current().sitesRated3PlusPct()), scope -> ""));
+        // A region's standing is its share of sites at 3★ or more (it has no rating of its own); its
+        // change is that of the quality index it is ranked by.
+        p.put("ranking", ranking(result.regions(), scope -> percent(scope.current().sitesRated3PlusPct()), this::indexChange));
         p.put("dataQuality", dataQuality());
         return p;
     }
@@ -81,8 +83,10 @@ public final class ReportModel {
         p.put("compliance", compliance(List.of(site)));
         p.put("mandatory", site.mandatory().stream().map(m -> row("criterion", m.criterionName(), "fromStar", m.mandatoryFromStar(),
                 "status", text("status." + m.status()))).toList());
-        p.put("kpis", site.kpis().stream().map(k -> row("name", k.name(), "unit", k.unit(), "value", number(k.value(), 2),
-                "target", number(k.target(), 2), "met", k.met() == null ? text("noData") : text(k.met() ? "yes" : "no"))).toList());
+        p.put("kpis", site.kpis().stream().map(k -> row("name", k.name(), "unit", k.unit(),
+                "value", number(k.value(), Display.kpiDecimals(k.unit())),
+                "target", number(k.target(), Display.kpiDecimals(k.unit())),
+                "met", k.met() == null ? text("noData") : text(k.met() ? "yes" : "no"))).toList());
         p.put("comments", comments(comments, false));
         return p;
     }
@@ -158,8 +162,9 @@ public final class ReportModel {
         p.put("scopeName", scope.name());
         p.put("headlines", headlines(scope));
         p.put("dataIncomplete", dataIncomplete(scope));
-        p.put("atRisk", scope.warnings().stream().map(w -> row("site", siteLabel(w.siteCode()), "severity", text("severity." + w.severity()),
-                "warning", text("warning." + w.type()), "message", w.message())).toList());
+        p.put("atRisk", scope.warnings().stream().map(w -> row("site", siteLabel(w.siteCode()), "code", w.siteCode(),
+                "name", siteName(w.siteCode()), "severity", text("severity." + w.severity()), "warning", text("warning." + w.type()),
+                "message", w.message())).toList());
         p.put("trend", scope.trend().stream().map(t -> row("period", t.period(), "csat", real(t.csatMean()), "nps", real(t.nps()),
                 "complaintRate", real(t.complaintRatePct()))).toList());
         p.put("pareto", scope.pareto().stream().map(e -> row("category", e.category(), "count", e.count(),
@@ -223,9 +228,8 @@ public final class ReportModel {
     private Map<String, Object> headline(String key, BigDecimal value, BigDecimal previous, int decimals, String suffix,
             Boolean higherIsBetter) {
         Change change = change(value, previous, decimals, higherIsBetter);
-        return row("label", text(key), "value", number(value, decimals) + (value == null ? "" : suffix),
-                "previous", number(previous, decimals) + (previous == null ? "" : suffix), "change", change.text(),
-                "marker", change.marker(), "good", change.good());
+        return row("label", text(key), "value", withUnit(value, decimals, suffix), "previous", withUnit(previous, decimals, suffix),
+                "change", change.text(), "marker", change.marker(), "good", change.good());
     }
 
     /** A change as shown: "+2.3" with ▲ / ▼ / =, and whether it is good (null when neutral or without both figures). */
@@ -236,10 +240,41 @@ public final class ReportModel {
         if (value == null || previous == null) {
             return new Change("", "", null);
         }
-        // The change is between the figures as shown, so that it adds up for the reader.
-        BigDecimal delta = round(value, decimals).subtract(round(previous, decimals));
-        return new Change((delta.signum() > 0 ? "+" : "") + number(delta, decimals), delta.signum() > 0 ? "▲" : delta.signum() < 0 ? "▼" : "=",
+        BigDecimal delta = shownDifference(value, previous, decimals);
+        return new Change(signed(delta, decimals), marker(delta),
                 higherIsBetter == null || delta.signum() == 0 ? null : (delta.signum() > 0) == higherIsBetter);
+    }
+
+    private String withUnit(BigDecimal value, int decimals, String unit) {
+        return value == null ? text("noData") : Display.withUnit(number(value, decimals), unit);
+    }
+
+    /** The change is between the figures as shown, so that it adds up for the reader. */
+    private static BigDecimal shownDifference(BigDecimal value, BigDecimal previous, int decimals) {
+        return round(value, decimals).subtract(round(previous, decimals));
+    }
+
+    /** "+1.2", "-0.3", "0.0": a change always says its direction by its sign. */
+    private String signed(BigDecimal delta, int decimals) {
+        return (delta.signum() > 0 ? "+" : "") + number(delta, decimals);
+    }
+
+    private static String marker(BigDecimal delta) {
+        return delta.signum() > 0 ? "▲" : delta.signum() < 0 ? "▼" : "=";
+    }
+
+    /** "+1.2 ▲": a region's quality index against the previous period; "new" without previous figures. */
+    private String indexChange(ReviewResult.Scope scope) {
+        BigDecimal now = scope.current().qualityIndex();
+        BigDecimal before = scope.previous() == null ? null : scope.previous().qualityIndex();
+        if (now == null) {
+            return text("noData");
+        }
+        if (before == null) {
+            return text("change.NEW");
+        }
+        Change change = change(now, before, Display.PERCENT_DECIMALS, true);
+        return change.text() + " " + change.marker();
     }
 
     private List<Map<String, Object>> ratings(ReviewResult.Scope scope) {
@@ -252,8 +287,8 @@ public final class ReportModel {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < ranked.size(); i++) {
             ReviewResult.Scope s = ranked.get(i);
-            rows.add(row("rank", i + 1, "code", s.code(), "name", s.name(), "index", number(s.current().qualityIndex(), 1),
-                    "csat", number(s.current().csatMean(), 2), "nps", number(s.current().nps(), 1),
+            rows.add(row("rank", i + 1, "code", s.code(), "name", s.name(), "index", number(s.current().qualityIndex(), Display.PERCENT_DECIMALS),
+                    "csat", number(s.current().csatMean(), Display.MEAN_DECIMALS), "nps", number(s.current().nps(), Display.PERCENT_DECIMALS),
                     "complaints", percent(s.current().complaintRatePct()), "rating", rating.apply(s), "change", change.apply(s)));
         }
         return rows;
@@ -281,6 +316,11 @@ public final class ReportModel {
         return site == null ? code : code + " " + site.name();
     }
 
+    private String siteName(String code) {
+        ReviewResult.Scope site = sitesByCode.get(code);
+        return site == null ? "" : site.name();
+    }
+
     public String rating(String code) {
         if (code == null) {
             return text("noData");
@@ -298,7 +338,7 @@ public final class ReportModel {
     }
 
     public String percent(BigDecimal value) {
-        return value == null ? text("noData") : number(value, 1) + "%";
+        return value == null ? text("noData") : Display.withUnit(number(value, Display.PERCENT_DECIMALS), "%");
     }
 
     /** Locale digits and separators, rounded half-up to the display decimals; "no data" stays visible as such. */
@@ -306,11 +346,7 @@ public final class ReportModel {
         if (value == null) {
             return text("noData");
         }
-        NumberFormat format = NumberFormat.getNumberInstance(locale);
-        format.setMinimumFractionDigits(decimals);
-        format.setMaximumFractionDigits(decimals);
-        format.setRoundingMode(RoundingMode.HALF_UP);
-        return format.format(round(value, decimals));
+        return Display.format(value, decimals, locale);
     }
 
     private static BigDecimal round(BigDecimal value, int decimals) {

@@ -1,8 +1,10 @@
 package com.qualityreview.review.rating;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.util.Locale;
 import java.util.Optional;
+
+import com.qualityreview.review.metrics.Display;
 
 /**
  * One line of a site's compliance detail.
@@ -43,6 +45,6 @@ public record Requirement(String code, String label, Comparison comparison, Opti
     }
 
     private String round(BigDecimal v) {
-        return v.setScale(displayDecimals, RoundingMode.HALF_UP).toPlainString();
+        return Display.format(v, displayDecimals, Locale.ENGLISH);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -103,9 +104,9 @@ public final class Warnings {
             return Optional.empty();
         }
         return Optional.of(new Warning(siteCode, WarningType.COMPLAINT_SPIKE, Severity.MODERATE, Optional.empty(),
-                "Complaint rate " + Display.percent(now).toPlainString() + " % against "
-                        + Display.percent(before).toPlainString() + " % in the previous period ("
-                        + current.complaintCount() + " complaints)"));
+                "Complaint rate " + Display.withUnit(Display.format(now, Display.PERCENT_DECIMALS, Locale.ENGLISH), "%")
+                        + " against " + Display.withUnit(Display.format(before, Display.PERCENT_DECIMALS, Locale.ENGLISH), "%")
+                        + " in the previous period (" + current.complaintCount() + " complaints)"));
     }
 
     public static List<Warning> kpiMisses(String siteCode, ScopeFigures current) {
@@ -113,12 +114,12 @@ public final class Warnings {
                 .filter(KpiResult::missedBeyondTolerance)
                 .map(k -> {
                     KpiDefinition d = k.definition();
-                    String unit = d.unit() == null || d.unit().isBlank() ? "" : " " + d.unit();
                     String op = d.direction() == KpiDirection.HIGHER_BETTER ? "≥" : "≤";
+                    // The target as stored has the database's 6 decimals: shown as the value is, by its unit.
                     return new Warning(siteCode, WarningType.KPI_MISS, Severity.MINOR, Optional.of(d.code()),
                             "KPI " + d.code() + (d.name() == null ? "" : " (" + d.name() + ")") + " at "
-                                    + Display.mean(k.value().orElseThrow()).toPlainString() + unit + " against target "
-                                    + op + " " + d.target().toPlainString() + unit + ": missed by more than 20 %");
+                                    + Display.kpi(k.value().orElseThrow(), d.unit(), Locale.ENGLISH) + " against target "
+                                    + op + " " + Display.kpi(d.target(), d.unit(), Locale.ENGLISH) + ": missed by more than 20%");
                 })
                 .toList();
     }

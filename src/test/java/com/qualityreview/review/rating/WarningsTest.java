@@ -91,7 +91,7 @@ class WarningsTest {
         assertThat(spike(5, "5", v("2.5"))).extracting(Warning::type, Warning::severity)
                 .containsExactly(tuple(WarningType.COMPLAINT_SPIKE, Severity.MODERATE));
         assertThat(spike(5, "5", v("2.5")).get(0).message())
-                .isEqualTo("Complaint rate 5.0 % against 2.5 % in the previous period (5 complaints)");
+                .isEqualTo("Complaint rate 5.0% against 2.5% in the previous period (5 complaints)");
         // less than doubled
         assertThat(spike(5, "4.99", v("2.5"))).isEmpty();
         // doubled but only 4 complaints
@@ -123,7 +123,24 @@ class WarningsTest {
         assertThat(w).extracting(Warning::type, Warning::severity, Warning::subject).containsExactly(
                 tuple(WarningType.KPI_MISS, Severity.MINOR, Optional.of("DOWN_MISS")),
                 tuple(WarningType.KPI_MISS, Severity.MINOR, Optional.of("UP_MISS")));
-        assertThat(w.get(0).message()).isEqualTo("KPI DOWN_MISS (KPI DOWN_MISS) at 12.50 min against target ≤ 10 min: missed by more than 20 %");
+        assertThat(w.get(0).message()).isEqualTo("KPI DOWN_MISS (KPI DOWN_MISS) at 12.50 min against target ≤ 10.00 min: missed by more than 20%");
+    }
+
+    @Test
+    void aKpiMissShowsTargetAndValueRoundedByTheirUnitNotWithTheStoredSixDecimals() {
+        KpiDefinition turnover = new KpiDefinition("TURNOVER", "Turnover", "%", KpiDirection.LOWER_BETTER, new BigDecimal("1.000000"),
+                KpiAggregation.LAST);
+        KpiDefinition sales = new KpiDefinition("SALES", "Sales", "k", KpiDirection.HIGHER_BETTER, new BigDecimal("900.000000"),
+                KpiAggregation.SUM);
+        List<Warning> w = Warnings.evaluate("S1", figures(100, 1, v("1"), List.of(new KpiResult(turnover, v("1.25")),
+                new KpiResult(sales, v("1234.5678"))), List.of()), Rating.STARS_3, Optional.empty(), Optional.empty());
+
+        assertThat(w).extracting(Warning::message).containsExactly(
+                "KPI TURNOVER (Turnover) at 1.3% against target ≤ 1.0%: missed by more than 20%");
+        List<Warning> missedSales = Warnings.evaluate("S1", figures(100, 1, v("1"), List.of(new KpiResult(sales, v("701.005"))),
+                List.of()), Rating.STARS_3, Optional.empty(), Optional.empty());
+        assertThat(missedSales).extracting(Warning::message).containsExactly(
+                "KPI SALES (Sales) at 701.01 k against target ≥ 900.00 k: missed by more than 20%");
     }
 
     @Test
