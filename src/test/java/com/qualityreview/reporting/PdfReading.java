@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +33,9 @@ public final class PdfReading {
     /** Where a data value or allowed word was cut out: neither a letter nor a space, so no phrase spans it. */
     private static final String CUT = "¦";
 
+    /** Chinese characters and punctuation, where a bilingual value changes script. */
+    private static final String OTHER_SCRIPT = "[\\p{IsHan}\\p{InCJKSymbolsAndPunctuation}\\p{InHalfwidthAndFullwidthForms}]+";
+
     private PdfReading() {
     }
 
@@ -53,7 +55,18 @@ public final class PdfReading {
     public static List<String> englishOutsideData(String text, Collection<String> dataValues) {
         String rest = spaced(text);
         List<String> cuts = new ArrayList<>();
-        dataValues.stream().filter(Objects::nonNull).map(PdfReading::spaced).filter(v -> !v.isEmpty()).forEach(cuts::add);
+        for (String value : dataValues) {
+            if (value == null) {
+                continue;
+            }
+            cuts.add(spaced(value));
+            // A bilingual name ("上海浦东店 Shanghai Pudong") may wrap in a table cell, and the text of the
+            // next cell then comes between its parts: each part in one script is a data value too.
+            for (String part : value.split(OTHER_SCRIPT)) {
+                cuts.add(spaced(part));
+            }
+        }
+        cuts.removeIf(String::isEmpty);
         // Longest first: "Shanghai Pudong" goes before "Shanghai" would leave "Pudong" behind.
         cuts.sort(Comparator.comparingInt(String::length).reversed());
         for (String value : cuts) {

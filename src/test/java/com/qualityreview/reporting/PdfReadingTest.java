@@ -28,4 +28,12 @@ class PdfReadingTest {
         assertThat(PdfReading.englishOutsideData("KPI Delivery On time: missed by more than", List.of("Delivery On time")))
                 .containsExactly("missed by more than");
     }
+
+    @Test
+    void theLatinPartOfABilingualNameIsDataEvenWhenAnotherCellsTextComesBetweenItsParts() {
+        String wrappedCells = "SH-PUDONG 上海浦东店 严重 星级下调\nShanghai Pudong 星级由 4★ 降至 1★";
+
+        assertThat(PdfReading.englishOutsideData(wrappedCells, List.of("SH-PUDONG", "上海浦东店 Shanghai Pudong"))).isEmpty();
+        assertThat(PdfReading.englishOutsideData(wrappedCells, List.of("SH-PUDONG"))).containsExactly("Shanghai Pudong");
+    }
 }

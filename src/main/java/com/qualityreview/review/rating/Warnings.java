@@ -3,6 +3,7 @@ package com.qualityreview.review.rating;
 import com.qualityreview.review.metrics.Display;
 import com.qualityreview.review.KpiDefinition;
 import com.qualityreview.review.KpiDirection;
+import com.qualityreview.review.TranslatableText;
 import com.qualityreview.review.metrics.KpiResult;
 import com.qualityreview.review.metrics.ScopeFigures;
 
@@ -66,8 +67,7 @@ public final class Warnings {
         int before = prev.stars().getAsInt();
         if (!currentRating.isRated()) {
             return Optional.of(new Warning(siteCode, WarningType.DOWNGRADE, Severity.MINOR, Optional.empty(),
-                    "No longer rated (was " + stars(before) + "): only " + current.feedbackCount()
-                            + " feedback rows in the period"));
+                    TranslatableText.of("warning.text.DOWNGRADE.unrated", before, current.feedbackCount())));
         }
         int now = currentRating.stars().getAsInt();
         if (now >= before) {
@@ -75,7 +75,7 @@ public final class Warnings {
         }
         Severity severity = before - now >= 2 ? Severity.SEVERE : Severity.MODERATE;
         return Optional.of(new Warning(siteCode, WarningType.DOWNGRADE, severity, Optional.empty(),
-                "Rating fell from " + stars(before) + " to " + stars(now)));
+                TranslatableText.of("warning.text.DOWNGRADE", before, now)));
     }
 
     public static List<Warning> mandatoryFailed(String siteCode, ScopeFigures current) {
@@ -83,9 +83,10 @@ public final class Warnings {
                 .filter(m -> m.mandatoryFromStar() > 0 && m.status() == MandatoryStatus.FAILED)
                 .map(m -> new Warning(siteCode, WarningType.MANDATORY_FAILED, Severity.SEVERE,
                         Optional.of(m.criterionCode()),
-                        "Mandatory criterion " + m.criterionCode()
-                                + (m.criterionName() == null ? "" : " (" + m.criterionName() + ")")
-                                + " failed (mandatory from " + stars(m.mandatoryFromStar()) + ")"))
+                        m.criterionName() == null
+                                ? TranslatableText.of("warning.text.MANDATORY_FAILED.unnamed", m.criterionCode(), m.mandatoryFromStar())
+                                : TranslatableText.of("warning.text.MANDATORY_FAILED", m.criterionCode(), m.mandatoryFromStar(),
+                                        m.criterionName())))
                 .toList();
     }
 
@@ -103,9 +104,8 @@ public final class Warnings {
             return Optional.empty();
         }
         return Optional.of(new Warning(siteCode, WarningType.COMPLAINT_SPIKE, Severity.MODERATE, Optional.empty(),
-                "Complaint rate " + Display.percent(now).toPlainString() + " % against "
-                        + Display.percent(before).toPlainString() + " % in the previous period ("
-                        + current.complaintCount() + " complaints)"));
+                TranslatableText.of("warning.text.COMPLAINT_SPIKE", Display.percent(now), Display.percent(before),
+                        current.complaintCount())));
     }
 
     public static List<Warning> kpiMisses(String siteCode, ScopeFigures current) {
@@ -113,12 +113,12 @@ public final class Warnings {
                 .filter(KpiResult::missedBeyondTolerance)
                 .map(k -> {
                     KpiDefinition d = k.definition();
-                    String unit = d.unit() == null || d.unit().isBlank() ? "" : " " + d.unit();
+                    // The unit is data (as the KPI file writes it), so it comes with its space or as nothing at all.
+                    String unit = d.unit() == null || d.unit().isBlank() ? "" : " " + d.unit().strip();
                     String op = d.direction() == KpiDirection.HIGHER_BETTER ? "≥" : "≤";
                     return new Warning(siteCode, WarningType.KPI_MISS, Severity.MINOR, Optional.of(d.code()),
-                            "KPI " + d.code() + (d.name() == null ? "" : " (" + d.name() + ")") + " at "
-                                    + Display.mean(k.value().orElseThrow()).toPlainString() + unit + " against target "
-                                    + op + " " + d.target().toPlainString() + unit + ": missed by more than 20 %");
+                            TranslatableText.of("warning.text.KPI_MISS", d.name() == null ? d.code() : d.name(),
+                                    Display.mean(k.value().orElseThrow()), unit, op, asWritten(d.target())));
                 })
                 .toList();
     }
@@ -146,7 +146,9 @@ public final class Warnings {
         return s.warnings().stream().filter(w -> w.severity() == severity).count();
     }
 
-    private static String stars(int n) {
-        return n == 1 ? "1 star" : n + " stars";
+    /** A target as its file wrote it, without the trailing zeros of the stored scale (10, not 10.000000). */
+    private static BigDecimal asWritten(BigDecimal target) {
+        BigDecimal stripped = target.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }
