@@ -39,7 +39,10 @@ public final class PdfReading {
     private PdfReading() {
     }
 
-    /** The text of every page, as PDFBox extracts it. */
+    /**
+     * The text of every page, as PDFBox extracts it. Not in it: chart labels drawn at a slant (the
+     * Pareto chart's categories), which the PDF holds as shapes; check those in the report's model.
+     */
     public static String text(Path pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             return new PDFTextStripper().getText(document);

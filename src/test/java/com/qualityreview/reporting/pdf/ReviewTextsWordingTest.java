@@ -113,4 +113,26 @@ class ReviewTextsWordingTest {
             assertThat(keys).as(locale.toLanguageTag()).allSatisfy(key -> assertThat(ReportTemplates.messages(locale).containsKey(key)).as(key).isTrue());
         }
     }
+
+    @Test
+    void theParetoChartNamesEachCategoryInTheReadersLanguageOrShowsItsCode() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("categories", ".yml");
+        java.nio.file.Files.writeString(file, "WAIT_TIME: {en: Waiting time, zh-CN: 等待时间}\n");
+        ReviewResult.Figures none = new ReviewResult.Figures(0, null, null, new long[5], null, null, null, null, null, null, 0, null,
+                null, null, null, 0, null, null, null, null, null, null);
+        ReviewResult.Scope organisation = new ReviewResult.Scope("ORG", "ORG", "Organisation", null, none, null, java.util.Map.of(),
+                List.of(new ReviewResult.Pareto("WAIT_TIME", 3, new BigDecimal("75"), new BigDecimal("75"), true),
+                        new ReviewResult.Pareto("PARKING", 1, new BigDecimal("25"), new BigDecimal("100"), false)),
+                List.of(), List.of(), List.of(), List.of(), List.of(), null, 0);
+        ReviewResult result = new ReviewResult(Period.parse("2026-10"), 1, ZoneId.of("UTC"), null, organisation, List.of(), List.of(),
+                List.of());
+
+        for (Locale locale : List.of(Locale.ENGLISH, CHINESE)) {
+            ReportModel model = new ReportModel(result, locale, ZonedDateTime.now(ZoneId.of("UTC")), CategoryNames.load(file, false));
+            @SuppressWarnings("unchecked")
+            List<java.util.Map<String, Object>> pareto = (List<java.util.Map<String, Object>>) model.executive().get("pareto");
+            assertThat(pareto).extracting(row -> row.get("category"))
+                    .containsExactly(locale.equals(CHINESE) ? "等待时间" : "Waiting time", "PARKING");
+        }
+    }
 }
