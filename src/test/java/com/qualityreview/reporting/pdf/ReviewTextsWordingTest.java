@@ -135,4 +135,15 @@ class ReviewTextsWordingTest {
                     .containsExactly(locale.equals(CHINESE) ? "等待时间" : "Waiting time", "PARKING");
         }
     }
+
+    @Test
+    void aWarningOfAReviewStoredBeforeTextsWereKeysShowsItsEnglishTextAsStored() {
+        ReviewResult empty = new ReviewResult(Period.parse("2026-09"), 1, ZoneId.of("UTC"), null, null, List.of(), List.of(), List.of());
+        ReportModel chinese = new ReportModel(empty, CHINESE, ZonedDateTime.now(ZoneId.of("UTC")), CategoryNames.NONE);
+
+        assertThat(chinese.warningDetails(new ReviewResult.WarningRow("S1", "DOWNGRADE", "SEVERE", null,
+                "Rating fell from 4 stars to 1 star", null))).isEqualTo("Rating fell from 4 stars to 1 star");
+        assertThat(chinese.warningDetails(new ReviewResult.WarningRow("S1", "DOWNGRADE", "SEVERE", null,
+                "warning.text.DOWNGRADE [4, 1]", TranslatableText.of("warning.text.DOWNGRADE", 4, 1)))).isEqualTo("星级由 4★ 降至 1★");
+    }
 }
