@@ -23,8 +23,9 @@ public final class ReportTexts {
         this.model = model;
     }
 
+    /** The emails show no complaint categories, so their wording needs no category names. */
     public static ReportTexts of(ReviewResult result, Locale locale) {
-        return new ReportTexts(new ReportModel(result, locale, ZonedDateTime.now(result.zone())));
+        return new ReportTexts(new ReportModel(result, locale, ZonedDateTime.now(result.zone()), CategoryNames.NONE));
     }
 
     /** One headline figure as the report shows it. */
@@ -47,6 +48,11 @@ public final class ReportTexts {
 
     public String text(String key, Object... arguments) {
         return model.text(key, arguments);
+    }
+
+    /** A warning's details in the reader's language (a review stored before texts were keys: its English text). */
+    public String warningDetails(ReviewResult.WarningRow warning) {
+        return model.warningDetails(warning);
     }
 
     public String rating(String code) {

@@ -1,5 +1,6 @@
 package com.qualityreview.reporting;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,11 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param locales language tags the reports are rendered in
  * @param threads reports rendered in parallel; 0 (or less) for one more than the cores (the default)
+ * @param categoryNames the complaint categories' display names per language ({@link CategoryNames}); a
+ *        missing file at the default location means codes only
  */
 @ConfigurationProperties("quality.reports")
 public record ReportingProperties(
         @DefaultValue({"en", "zh-CN"}) List<String> locales,
-        @DefaultValue("0") int threads) {
+        @DefaultValue("0") int threads,
+        @DefaultValue(CategoryNames.DEFAULT_FILE) Path categoryNames) {
 
     public ReportingProperties {
         locales = locales == null ? List.of() : List.copyOf(locales);

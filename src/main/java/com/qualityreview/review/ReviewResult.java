@@ -71,10 +71,23 @@ public record ReviewResult(Period period, int revision, ZoneId zone, OffsetDateT
     public record Mandatory(String criterionCode, String criterionName, int mandatoryFromStar, String status) {
     }
 
+    /**
+     * @param label          the English label of a review stored before texts were keys (shown as it is then)
+     * @param actual         likewise, the actual value's text
+     * @param required       likewise, the required value's text
+     * @param labelText      what is required, to be worded in the reader's language; null for older reviews
+     * @param actualText     the actual value, likewise
+     * @param requiredText   the required value, likewise
+     */
     public record Compliance(String levelRole, int level, String requirement, String label, String actual, String required,
-            boolean met) {
+            boolean met, TranslatableText labelText, TranslatableText actualText, TranslatableText requiredText) {
     }
 
-    public record WarningRow(String siteCode, String type, String severity, String subject, String message) {
+    /**
+     * @param message the English text of a review stored before texts were keys (shown as it is then)
+     * @param details what happened, to be worded in the reader's language; null for older reviews
+     */
+    public record WarningRow(String siteCode, String type, String severity, String subject, String message,
+            TranslatableText details) {
     }
 }

@@ -46,10 +46,12 @@ public class ReviewResults {
             JOIN criterion c ON c.criterion_code = m.criterion_code WHERE m.period = ? AND m.revision = ?
             ORDER BY m.site_code, m.mandatory_from_star, m.criterion_code""";
     private static final String SELECT_COMPLIANCE = """
-            SELECT site_code, level_role, star_level, requirement, label, actual_text, required_text, met
+            SELECT site_code, level_role, star_level, requirement, label, actual_text, required_text, met, label_key,
+            label_arguments, actual_key, actual_arguments, required_key, required_arguments
             FROM review_compliance WHERE period = ? AND revision = ? ORDER BY site_code, level_role, position""";
     private static final String SELECT_WARNINGS = """
-            SELECT w.site_code, w.warning_type, w.severity, w.subject, w.message FROM review_warning w
+            SELECT w.site_code, w.warning_type, w.severity, w.subject, w.message, w.message_key, w.message_arguments
+            FROM review_warning w
             WHERE w.period = ? AND w.revision = ? ORDER BY w.site_code, w.position""";
     /** The files of each kind imported from the period's start until the review started. */
     private static final String SELECT_IMPORT_COUNTS = """
@@ -67,6 +69,12 @@ public class ReviewResults {
 
     ReviewResults(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The text stored as a key (at {@code column}) and arguments (the next column); null for reviews stored before keys. */
+    private static TranslatableText text(ResultSet row, int column) throws SQLException {
+        String key = row.getString(column);
+        return key == null ? null : TranslatableText.fromStored(key, row.getString(column + 1));
     }
 
     public Optional<ReviewResult> load(Period period, int revision) {
@@ -122,13 +130,14 @@ public class ReviewResults {
         }, key);
         jdbc.query(SELECT_COMPLIANCE, row -> {
             ReviewResult.Compliance compliance = new ReviewResult.Compliance(row.getString(2), row.getInt(3), row.getString(4),
-                    row.getString(5), row.getString(6), row.getString(7), row.getBoolean(8));
+                    row.getString(5), row.getString(6), row.getString(7), row.getBoolean(8), text(row, 9), text(row, 11),
+                    text(row, 13));
             site(scopes, row.getString(1)).ifPresent(site -> site.compliance.add(compliance));
         }, key);
         List<ReviewResult.WarningRow> allWarnings = new ArrayList<>();
         jdbc.query(SELECT_WARNINGS, row -> {
             ReviewResult.WarningRow warning = new ReviewResult.WarningRow(row.getString(1), row.getString(2), row.getString(3),
-                    row.getString(4), row.getString(5));
+                    row.getString(4), row.getString(5), text(row, 6));
             allWarnings.add(warning);
             site(scopes, row.getString(1)).ifPresent(site -> site.warnings.add(warning));
         }, key);

@@ -227,7 +227,11 @@ class DeliveryTests {
         assertThat(attachmentText(received.get("gamma@example.com").get(0), "site-C.zh-CN.pdf")).contains("Gamma");
         assertThat(plainText(region)).contains("李区域，您好").contains("核心指标").contains("反馈数量: 5");
         assertThat(plainText(site)).contains("Dear Adam Alpha,").contains("Feedback count: 2").contains("Warnings")
-                .contains("Mandatory criterion failed");
+                .contains("Mandatory criterion failed")
+                .contains("Mandatory criterion SAFE (Safe) failed (mandatory from 3★)");
+        // The warnings' details in the reader's language: A failed SAFE (mandatory from 3★); B's WAIT mean is 20 against ≤ 10.
+        assertThat(plainText(region)).contains("强制项 SAFE（Safe）未达标（自 3★ 起为强制项）")
+                .contains("KPI Wait 为 20.00 min，目标 ≤ 10.00 min：未达标幅度超过 20%");
         // B's WAIT (20 min, target 10 min) in the organisation's warnings: the target rounded by its unit
         // as in the reports, never with the database's six decimals.
         assertThat(plainText(received.get("olivia@example.com").get(0))).contains("≤ 10.00 min").doesNotContainPattern("\\d\\.\\d{5,}");

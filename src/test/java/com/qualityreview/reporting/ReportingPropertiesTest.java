@@ -2,6 +2,7 @@ package com.qualityreview.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,15 +21,17 @@ class ReportingPropertiesTest {
         assertThat(properties.languages()).containsExactly(Locale.ENGLISH, Locale.forLanguageTag("zh-CN"));
         assertThat(properties.threads()).isZero();
         assertThat(properties.renderThreads()).as("cores + 1").isEqualTo(Runtime.getRuntime().availableProcessors() + 1);
+        assertThat(properties.categoryNames()).isEqualTo(Path.of("jobs/complaint-categories.yml"));
     }
 
     @Test
     void aSettingGivenWins() {
         ReportingProperties properties = Settings.bind(ReportingProperties.class, "quality.reports.locales=zh-CN, en",
-                "quality.reports.threads=4");
+                "quality.reports.threads=4", "quality.reports.category-names=/etc/quality/categories.yml");
 
         assertThat(properties.locales()).containsExactly("zh-CN", "en");
         assertThat(properties.renderThreads()).isEqualTo(4);
+        assertThat(properties.categoryNames()).isEqualTo(Path.of("/etc/quality/categories.yml"));
     }
 
     @Test

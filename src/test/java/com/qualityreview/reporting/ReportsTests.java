@@ -166,7 +166,7 @@ class ReportsTests {
     @Test
     void aSiteReportNamesWhatItMissesForTheNextStar() throws IOException {
         // BJ-SANLITUN failed its mandatory HYGIENE criterion: 1 star, and 2 stars need HYGIENE met.
-        List<String> missed = jdbc.queryForList("SELECT label FROM review_compliance WHERE site_code = 'BJ-SANLITUN'"
+        List<String> missed = jdbc.queryForList("SELECT requirement FROM review_compliance WHERE site_code = 'BJ-SANLITUN'"
                 + " AND level_role = 'NEXT' AND met = FALSE", String.class);
         String text = squeezed(text(folder.resolve("site-BJ-SANLITUN.en.pdf")));
 

@@ -97,7 +97,7 @@ public final class DeliveryMessages {
             html.append("<ul>");
             for (ReviewResult.WarningRow w : scope.warnings()) {
                 String line = w.siteCode() + " · " + texts.text("severity." + w.severity()) + " · "
-                        + texts.text("warning." + w.type()) + ": " + w.message();
+                        + texts.text("warning." + w.type()) + ": " + texts.warningDetails(w);
                 plain.append("  - ").append(line).append('\n');
                 html.append("<li>").append(escape(line)).append("</li>");
             }

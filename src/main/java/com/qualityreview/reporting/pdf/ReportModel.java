@@ -17,9 +17,11 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 
+import com.qualityreview.reporting.CategoryNames;
 import com.qualityreview.review.ReviewResult;
 import com.qualityreview.review.ReviewResults;
 import com.qualityreview.review.metrics.Display;
+import com.qualityreview.review.TranslatableText;
 
 /**
  * The parameters of one report in one language: figures formatted for the reader's locale and
@@ -41,9 +43,11 @@ public final class ReportModel {
     private final ResourceBundle messages;
     private final String generatedAt;
     private final Map<String, ReviewResult.Scope> sitesByCode = new HashMap<>();
+    private final CategoryNames categoryNames;
 
-    public ReportModel(ReviewResult result, Locale locale, ZonedDateTime generatedAt) {
+    public ReportModel(ReviewResult result, Locale locale, ZonedDateTime generatedAt, CategoryNames categoryNames) {
         this.result = result;
+        this.categoryNames = categoryNames;
         this.locale = locale;
         this.messages = ReportTemplates.messages(locale);
         this.generatedAt = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale).format(generatedAt);
@@ -113,9 +117,12 @@ public final class ReportModel {
                 boolean mandatory = c.requirement().startsWith("mandatory:");
                 rows.add(row("site", site.code(), "heading", heading,
                         "level", text(c.levelRole().equals("NEXT") ? "level.next" : "level.current", c.level()),
-                        "requirement", requirement(c, criterionNames),
-                        "actual", mandatory ? optionalText("status." + c.actual(), c.actual()) : c.actual(),
-                        "required", mandatory ? optionalText("status." + c.required(), c.required()) : c.required(), "met", c.met()));
+                        // A review stored before texts were keys has English texts: shown as they are, bar the statuses.
+                        "requirement", c.labelText() != null ? text(c.labelText()) : requirement(c, criterionNames),
+                        "actual", c.actualText() != null ? text(c.actualText())
+                                : mandatory ? optionalText("status." + c.actual(), c.actual()) : c.actual(),
+                        "required", c.requiredText() != null ? text(c.requiredText())
+                                : mandatory ? optionalText("status." + c.required(), c.required()) : c.required(), "met", c.met()));
             }
         }
         return rows;
@@ -164,10 +171,10 @@ public final class ReportModel {
         p.put("dataIncomplete", dataIncomplete(scope));
         p.put("atRisk", scope.warnings().stream().map(w -> row("site", siteLabel(w.siteCode()), "code", w.siteCode(),
                 "name", siteName(w.siteCode()), "severity", text("severity." + w.severity()), "warning", text("warning." + w.type()),
-                "message", w.message())).toList());
+                "message", warningDetails(w))).toList());
         p.put("trend", scope.trend().stream().map(t -> row("period", t.period(), "csat", real(t.csatMean()), "nps", real(t.nps()),
                 "complaintRate", real(t.complaintRatePct()))).toList());
-        p.put("pareto", scope.pareto().stream().map(e -> row("category", e.category(), "count", e.count(),
+        p.put("pareto", scope.pareto().stream().map(e -> row("category", categoryNames.name(e.category(), locale), "count", e.count(),
                 "cumulativePct", real(e.cumulativePct()), "vitalFew", e.vitalFew())).toList());
         ReviewResult.Figures now = scope.current();
         ReviewResult.Figures before = scope.previous();
@@ -355,6 +362,27 @@ public final class ReportModel {
 
     private static Double real(BigDecimal value) {
         return value == null ? null : value.doubleValue();
+    }
+
+    /** A warning's details in the reader's language; a review stored before texts were keys has its English text. */
+    public String warningDetails(ReviewResult.WarningRow warning) {
+        return warning.details() != null ? text(warning.details()) : warning.message();
+    }
+
+    /**
+     * A text of the review in the reader's language: its numbers in the locale's digits and grouping
+     * with the decimals the review rounded them to, its codes and names as they are. A key this
+     * version does not know (a review stored by a later one) shows as key and arguments.
+     */
+    public String text(TranslatableText text) {
+        Object[] arguments = text.arguments().stream()
+                .map(a -> a instanceof BigDecimal n ? number(n, Math.max(0, n.scale())) : a).toArray();
+        try {
+            return text(text.key(), arguments);
+        }
+        catch (MissingResourceException e) {
+            return text.toString();
+        }
     }
 
     public String text(String key, Object... arguments) {

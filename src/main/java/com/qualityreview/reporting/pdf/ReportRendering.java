@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.qualityreview.reporting.ReportFileName;
+import com.qualityreview.reporting.CategoryNames;
 import com.qualityreview.reporting.ReportingProperties;
 import com.qualityreview.review.ReviewResult;
 import com.qualityreview.review.ReviewResults;
@@ -41,9 +42,11 @@ public class ReportRendering {
     private final ReviewResults results;
     private final List<Locale> locales;
     private final int threads;
+    private final CategoryNames categoryNames;
 
-    ReportRendering(ReportTemplates templates, ReviewResults results, ReportingProperties settings) {
+    ReportRendering(ReportTemplates templates, ReviewResults results, ReportingProperties settings, CategoryNames categoryNames) {
         this.templates = templates;
+        this.categoryNames = categoryNames;
         this.results = results;
         this.locales = settings.languages();
         this.threads = settings.renderThreads();
@@ -60,7 +63,7 @@ public class ReportRendering {
         List<Task> tasks = new ArrayList<>();
         for (Locale locale : locales) {
             // One model per language: it is read-only once built, so the report threads share it.
-            ReportModel model = new ReportModel(result, locale, now);
+            ReportModel model = new ReportModel(result, locale, now, categoryNames);
             RenderedReport executive = report(folder, "ORG", "ORG", locale);
             tasks.add(new Task(executive, () ->
                     PdfReports.write(templates.get(ReportTemplates.Template.OVERVIEW), model.executive(),

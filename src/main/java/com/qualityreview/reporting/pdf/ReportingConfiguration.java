@@ -1,5 +1,8 @@
 package com.qualityreview.reporting.pdf;
 
+import java.nio.file.Path;
+
+import com.qualityreview.reporting.CategoryNames;
 import com.qualityreview.reporting.ReportFiles;
 import com.qualityreview.reporting.ReportingProperties;
 import com.qualityreview.review.ReviewResults;
@@ -21,6 +24,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReportingProperties.class)
 class ReportingConfiguration {
+
+    /** Read at start-up, so that a malformed file stops it rather than the review that renders. */
+    @Bean
+    CategoryNames categoryNames(ReportingProperties settings) {
+        return CategoryNames.load(settings.categoryNames(), settings.categoryNames().equals(Path.of(CategoryNames.DEFAULT_FILE)));
+    }
 
     @Bean
     ReviewStepContribution renderReportsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,

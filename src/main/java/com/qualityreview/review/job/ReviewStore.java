@@ -1,6 +1,7 @@
 package com.qualityreview.review.job;
 
 import com.qualityreview.review.ReviewRun;
+import com.qualityreview.review.TranslatableText;
 import com.qualityreview.review.metrics.DataIncomplete;
 import com.qualityreview.review.metrics.Dimension;
 import com.qualityreview.review.FeedbackStats;
@@ -61,11 +62,12 @@ public class ReviewStore {
             VALUES (?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_COMPLIANCE = """
             INSERT INTO review_compliance (period, revision, site_code, level_role, star_level, position,
-            requirement, label, actual, required, actual_text, required_text, met)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            requirement, label, actual, required, actual_text, required_text, met, label_key, label_arguments,
+            actual_key, actual_arguments, required_key, required_arguments)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_WARNING = """
             INSERT INTO review_warning (period, revision, site_code, position, warning_type, severity, subject,
-            message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+            message, message_key, message_arguments) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_RATING_COUNT = """
             INSERT INTO review_rating_count (period, revision, scope_type, scope_code, rating, site_count)
             VALUES (?, ?, ?, ?, ?, ?)""";
@@ -143,7 +145,8 @@ public class ReviewStore {
         for (int i = 0; i < ordered.size(); i++) {
             Warning warning = ordered.get(i);
             warningRows.add(new Object[] {key.periodText(), key.revision(), siteCode, i + 1, warning.type().name(),
-                    warning.severity().name(), warning.subject().orElse(null), warning.message()});
+                    warning.severity().name(), warning.subject().orElse(null), warning.details().toString(),
+                    warning.details().key(), warning.details().storedArguments()});
         }
         batch.addAll(INSERT_WARNING, warningRows);
     }
@@ -152,8 +155,12 @@ public class ReviewStore {
         List<Requirement> requirements = level.requirements();
         for (int i = 0; i < requirements.size(); i++) {
             Requirement r = requirements.get(i);
-            rows.add(new Object[] {key.periodText(), key.revision(), siteCode, role, level.level(), i + 1, r.code(), r.label(),
-                    or(r.actual()), or(r.required()), r.describeActual(), r.describeRequired(), r.met()});
+            TranslatableText actual = r.describeActual();
+            TranslatableText required = r.describeRequired();
+            rows.add(new Object[] {key.periodText(), key.revision(), siteCode, role, level.level(), i + 1, r.code(),
+                    r.label().toString(), or(r.actual()), or(r.required()), actual.toString(), required.toString(), r.met(),
+                    r.label().key(), r.label().storedArguments(), actual.key(), actual.storedArguments(), required.key(),
+                    required.storedArguments()});
         }
     }
 

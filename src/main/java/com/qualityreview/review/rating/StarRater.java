@@ -1,5 +1,6 @@
 package com.qualityreview.review.rating;
 
+import com.qualityreview.review.TranslatableText;
 import com.qualityreview.review.metrics.KpiResult;
 import com.qualityreview.review.metrics.ScopeFigures;
 
@@ -51,27 +52,29 @@ public final class StarRater {
     public LevelCompliance compliance(ScopeFigures f, int n) {
         RatingLevel level = scheme.level(n);
         List<Requirement> requirements = new ArrayList<>();
-        requirements.add(new Requirement(Requirement.MINIMUM_FEEDBACK, "Feedback rows", Comparison.AT_LEAST,
+        requirements.add(new Requirement(Requirement.MINIMUM_FEEDBACK,
+                TranslatableText.of("requirement." + Requirement.MINIMUM_FEEDBACK), Comparison.AT_LEAST,
                 Optional.of(BigDecimal.valueOf(f.feedbackCount())),
                 Optional.of(BigDecimal.valueOf(scheme.minimumFeedback())), Optional.empty(), 0,
                 f.feedbackCount() >= scheme.minimumFeedback()));
         level.thresholds().forEach((t, required) -> {
             Optional<BigDecimal> actual = t.actual(f);
-            requirements.add(new Requirement(t.key(), t.label(), t.comparison(), actual, Optional.of(required),
+            requirements.add(new Requirement(t.key(), TranslatableText.of("requirement." + t.key()), t.comparison(), actual, Optional.of(required),
                     Optional.empty(), t.displayDecimals(), t.isMet(actual, required)));
         });
         if (level.allKpisMet()) {
             long withValue = f.kpis().stream().filter(KpiResult::hasValue).count();
             long met = f.kpis().stream().filter(KpiResult::met).count();
-            requirements.add(new Requirement(Threshold.ALL_KPIS_MET_KEY, "All KPIs met", Comparison.ALL_KPIS_MET,
+            requirements.add(new Requirement(Threshold.ALL_KPIS_MET_KEY,
+                    TranslatableText.of("requirement." + Threshold.ALL_KPIS_MET_KEY), Comparison.ALL_KPIS_MET,
                     withValue == 0 ? Optional.empty() : Optional.of(BigDecimal.valueOf(met)),
                     withValue == 0 ? Optional.empty() : Optional.of(BigDecimal.valueOf(withValue)),
                     Optional.empty(), 0, withValue > 0 && met == withValue));
         }
         for (MandatoryCriterionStatus m : f.mandatoryStatuses()) {
             if (m.mandatoryFromStar() >= 1 && m.mandatoryFromStar() <= n) {
-                String label = "Mandatory criterion " + m.criterionCode()
-                        + (m.criterionName() == null ? "" : " " + m.criterionName());
+                TranslatableText label = TranslatableText.of("requirement.mandatory",
+                        m.criterionName() == null ? m.criterionCode() : m.criterionName());
                 requirements.add(new Requirement(Requirement.MANDATORY_PREFIX + m.criterionCode(), label,
                         Comparison.MANDATORY_MET, Optional.empty(), Optional.empty(), Optional.of(m.status()), 0,
                         m.status() == MandatoryStatus.MET));

@@ -14,39 +14,38 @@ import java.util.function.Function;
  * min-csat-satisfied-pct, min-fcr-pct, max-resolution-hours-mean, min-audit-count (audits in the
  * period; 0 audits is a value, not "no data") and min-kpi-met-pct (the KPI component of the index).
  * The boolean all-kpis-met is handled by {@link RatingLevel#allKpisMet()}.
- * Each key has an allowed range so that a typo such as {@code min-csat-mean: 38} is rejected.
+ * Each key has an allowed range so that a typo such as {@code min-csat-mean: 38} is rejected. Its
+ * words are the reports' ({@code requirement.<key>} in the report bundles).
  */
 public enum Threshold {
-    MIN_QUALITY_INDEX("min-quality-index", "Quality index", Comparison.AT_LEAST, 0, 100, 1, ScopeFigures::qualityIndex),
-    MIN_CSAT_MEAN("min-csat-mean", "CSAT mean", Comparison.AT_LEAST, 1, 5, 2, ScopeFigures::csatMean),
-    MIN_CSAT_SATISFIED_PCT("min-csat-satisfied-pct", "Satisfied customers %", Comparison.AT_LEAST, 0, 100, 1,
+    MIN_QUALITY_INDEX("min-quality-index", Comparison.AT_LEAST, 0, 100, 1, ScopeFigures::qualityIndex),
+    MIN_CSAT_MEAN("min-csat-mean", Comparison.AT_LEAST, 1, 5, 2, ScopeFigures::csatMean),
+    MIN_CSAT_SATISFIED_PCT("min-csat-satisfied-pct", Comparison.AT_LEAST, 0, 100, 1,
             ScopeFigures::csatSatisfiedPct),
-    MIN_NPS("min-nps", "NPS", Comparison.AT_LEAST, -100, 100, 1, ScopeFigures::nps),
-    MAX_COMPLAINT_RATE_PCT("max-complaint-rate-pct", "Complaint rate %", Comparison.AT_MOST, 0, 100, 1,
+    MIN_NPS("min-nps", Comparison.AT_LEAST, -100, 100, 1, ScopeFigures::nps),
+    MAX_COMPLAINT_RATE_PCT("max-complaint-rate-pct", Comparison.AT_MOST, 0, 100, 1,
             ScopeFigures::complaintRatePct),
-    MIN_AUDIT_SCORE_PCT("min-audit-score-pct", "Audit score %", Comparison.AT_LEAST, 0, 100, 1, ScopeFigures::auditScorePct),
-    MIN_AUDIT_COUNT("min-audit-count", "Audits", Comparison.AT_LEAST, 0, null, 0,
+    MIN_AUDIT_SCORE_PCT("min-audit-score-pct", Comparison.AT_LEAST, 0, 100, 1, ScopeFigures::auditScorePct),
+    MIN_AUDIT_COUNT("min-audit-count", Comparison.AT_LEAST, 0, null, 0,
             f -> Optional.of(BigDecimal.valueOf(f.auditCount()))),
-    MIN_FCR_PCT("min-fcr-pct", "First-contact resolution %", Comparison.AT_LEAST, 0, 100, 1, ScopeFigures::fcrPct),
-    MAX_RESOLUTION_HOURS_MEAN("max-resolution-hours-mean", "Mean resolution hours", Comparison.AT_MOST, 0, null, 2,
+    MIN_FCR_PCT("min-fcr-pct", Comparison.AT_LEAST, 0, 100, 1, ScopeFigures::fcrPct),
+    MAX_RESOLUTION_HOURS_MEAN("max-resolution-hours-mean", Comparison.AT_MOST, 0, null, 2,
             ScopeFigures::resolutionHoursMean),
-    MIN_KPI_MET_PCT("min-kpi-met-pct", "KPIs met %", Comparison.AT_LEAST, 0, 100, 1, ScopeFigures::kpiMetPct);
+    MIN_KPI_MET_PCT("min-kpi-met-pct", Comparison.AT_LEAST, 0, 100, 1, ScopeFigures::kpiMetPct);
 
     /** The boolean key, handled separately from the numeric ones. */
     public static final String ALL_KPIS_MET_KEY = "all-kpis-met";
 
     private final String key;
-    private final String label;
     private final Comparison comparison;
     private final BigDecimal lowest;
     private final BigDecimal highest;
     private final int displayDecimals;
     private final Function<ScopeFigures, Optional<BigDecimal>> metric;
 
-    Threshold(String key, String label, Comparison comparison, int lowest, Integer highest, int displayDecimals,
+    Threshold(String key, Comparison comparison, int lowest, Integer highest, int displayDecimals,
               Function<ScopeFigures, Optional<BigDecimal>> metric) {
         this.key = key;
-        this.label = label;
         this.comparison = comparison;
         this.lowest = BigDecimal.valueOf(lowest);
         this.highest = highest == null ? null : BigDecimal.valueOf(highest);
@@ -56,10 +55,6 @@ public enum Threshold {
 
     public String key() {
         return key;
-    }
-
-    public String label() {
-        return label;
     }
 
     public Comparison comparison() {

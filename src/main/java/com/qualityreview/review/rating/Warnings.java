@@ -3,16 +3,17 @@ package com.qualityreview.review.rating;
 import com.qualityreview.review.metrics.Display;
 import com.qualityreview.review.KpiDefinition;
 import com.qualityreview.review.KpiDirection;
+import com.qualityreview.review.TranslatableText;
 import com.qualityreview.review.metrics.KpiResult;
 import com.qualityreview.review.metrics.ScopeFigures;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -67,8 +68,7 @@ public final class Warnings {
         int before = prev.stars().getAsInt();
         if (!currentRating.isRated()) {
             return Optional.of(new Warning(siteCode, WarningType.DOWNGRADE, Severity.MINOR, Optional.empty(),
-                    "No longer rated (was " + stars(before) + "): only " + current.feedbackCount()
-                            + " feedback rows in the period"));
+                    TranslatableText.of("warning.text.DOWNGRADE.unrated", before, current.feedbackCount())));
         }
         int now = currentRating.stars().getAsInt();
         if (now >= before) {
@@ -76,7 +76,7 @@ public final class Warnings {
         }
         Severity severity = before - now >= 2 ? Severity.SEVERE : Severity.MODERATE;
         return Optional.of(new Warning(siteCode, WarningType.DOWNGRADE, severity, Optional.empty(),
-                "Rating fell from " + stars(before) + " to " + stars(now)));
+                TranslatableText.of("warning.text.DOWNGRADE", before, now)));
     }
 
     public static List<Warning> mandatoryFailed(String siteCode, ScopeFigures current) {
@@ -84,9 +84,10 @@ public final class Warnings {
                 .filter(m -> m.mandatoryFromStar() > 0 && m.status() == MandatoryStatus.FAILED)
                 .map(m -> new Warning(siteCode, WarningType.MANDATORY_FAILED, Severity.SEVERE,
                         Optional.of(m.criterionCode()),
-                        "Mandatory criterion " + m.criterionCode()
-                                + (m.criterionName() == null ? "" : " (" + m.criterionName() + ")")
-                                + " failed (mandatory from " + stars(m.mandatoryFromStar()) + ")"))
+                        m.criterionName() == null
+                                ? TranslatableText.of("warning.text.MANDATORY_FAILED.unnamed", m.criterionCode(), m.mandatoryFromStar())
+                                : TranslatableText.of("warning.text.MANDATORY_FAILED", m.criterionCode(), m.mandatoryFromStar(),
+                                        m.criterionName())))
                 .toList();
     }
 
@@ -104,9 +105,8 @@ public final class Warnings {
             return Optional.empty();
         }
         return Optional.of(new Warning(siteCode, WarningType.COMPLAINT_SPIKE, Severity.MODERATE, Optional.empty(),
-                "Complaint rate " + Display.withUnit(Display.format(now, Display.PERCENT_DECIMALS, Locale.ENGLISH), "%")
-                        + " against " + Display.withUnit(Display.format(before, Display.PERCENT_DECIMALS, Locale.ENGLISH), "%")
-                        + " in the previous period (" + current.complaintCount() + " complaints)"));
+                TranslatableText.of("warning.text.COMPLAINT_SPIKE", Display.percent(now), Display.percent(before),
+                        current.complaintCount())));
     }
 
     public static List<Warning> kpiMisses(String siteCode, ScopeFigures current) {
@@ -114,12 +114,15 @@ public final class Warnings {
                 .filter(KpiResult::missedBeyondTolerance)
                 .map(k -> {
                     KpiDefinition d = k.definition();
+                    // The unit is data (as the KPI file writes it): "%" written close, any other after a space.
+                    String unit = Display.withUnit("", d.unit());
+                    int decimals = Display.kpiDecimals(d.unit());
                     String op = d.direction() == KpiDirection.HIGHER_BETTER ? "≥" : "≤";
                     // The target as stored has the database's 6 decimals: shown as the value is, by its unit.
                     return new Warning(siteCode, WarningType.KPI_MISS, Severity.MINOR, Optional.of(d.code()),
-                            "KPI " + d.code() + (d.name() == null ? "" : " (" + d.name() + ")") + " at "
-                                    + Display.kpi(k.value().orElseThrow(), d.unit(), Locale.ENGLISH) + " against target "
-                                    + op + " " + Display.kpi(d.target(), d.unit(), Locale.ENGLISH) + ": missed by more than 20%");
+                            TranslatableText.of("warning.text.KPI_MISS", d.name() == null ? d.code() : d.name(),
+                                    k.value().orElseThrow().setScale(decimals, RoundingMode.HALF_UP), unit, op,
+                                    d.target().setScale(decimals, RoundingMode.HALF_UP)));
                 })
                 .toList();
     }
@@ -147,7 +150,4 @@ public final class Warnings {
         return s.warnings().stream().filter(w -> w.severity() == severity).count();
     }
 
-    private static String stars(int n) {
-        return n == 1 ? "1 star" : n + " stars";
-    }
 }

@@ -1,5 +1,7 @@
 package com.qualityreview.review.rating;
 
+import com.qualityreview.review.TranslatableText;
+
 import com.qualityreview.review.AuditStatsTest;
 import com.qualityreview.review.FeedbackStatsTest;
 import com.qualityreview.review.KpiAggregation;
@@ -109,7 +111,7 @@ class StarRaterTest {
                 .filter(q -> q.code().equals("min-audit-score-pct")).findFirst().orElseThrow();
         assertThat(audit.actual()).isEmpty();
         assertThat(audit.met()).isFalse();
-        assertThat(audit.describeActual()).isEqualTo("no data");
+        assertThat(audit.describeActual()).isEqualTo(TranslatableText.of("noData"));
 
         Site noNps = new Site();
         noNps.nps = Optional.empty(); // min-nps from level 4
@@ -135,7 +137,9 @@ class StarRaterTest {
                 .filter(q -> q.code().equals("all-kpis-met")).findFirst().orElseThrow();
         assertThat(req.actual()).hasValueSatisfying(x -> assertThat(x).isEqualByComparingTo("1"));
         assertThat(req.required()).hasValueSatisfying(x -> assertThat(x).isEqualByComparingTo("2"));
-        assertThat(req.describeActual()).isEqualTo("1 of 2 met");
+        assertThat(req.describeActual()).isEqualTo(TranslatableText.of("requirement.actual.kpisMet", 1, 2));
+        assertThat(req.describeRequired()).isEqualTo(TranslatableText.of("requirement.required.allKpisMet"));
+        assertThat(req.label()).isEqualTo(TranslatableText.of("requirement.all-kpis-met"));
         assertThat(req.met()).isFalse();
     }
 
@@ -233,10 +237,10 @@ class StarRaterTest {
         assertThat(csat.comparison()).isEqualTo(Comparison.AT_LEAST);
         assertThat(csat.actual()).hasValueSatisfying(x -> assertThat(x).isEqualByComparingTo("3.85"));
         assertThat(csat.required()).hasValueSatisfying(x -> assertThat(x).isEqualByComparingTo("4.1"));
-        assertThat(csat.describeActual()).isEqualTo("3.85");
-        assertThat(csat.describeRequired()).isEqualTo("≥ 4.10");
+        assertThat(csat.describeActual()).isEqualTo(TranslatableText.of("requirement.value", new BigDecimal("3.85")));
+        assertThat(csat.describeRequired()).isEqualTo(TranslatableText.of("requirement.required.atLeast", new BigDecimal("4.10")));
         Requirement complaints = next.requirements().stream().filter(q -> q.code().equals("max-complaint-rate-pct")).findFirst().orElseThrow();
-        assertThat(complaints.describeRequired()).isEqualTo("≤ 3.0");
+        assertThat(complaints.describeRequired()).isEqualTo(TranslatableText.of("requirement.required.atMost", new BigDecimal("3.0")));
         assertThat(complaints.met()).isTrue();
         assertThat(next.requirements()).extracting(Requirement::code)
                 .contains("mandatory:C3", "mandatory:C2", "mandatory:C4");

@@ -1,5 +1,7 @@
 package com.qualityreview.review.rating;
 
+import com.qualityreview.review.TranslatableText;
+
 import com.qualityreview.review.KpiAggregation;
 import com.qualityreview.review.KpiDefinition;
 import com.qualityreview.review.KpiDirection;
@@ -43,8 +45,8 @@ class WarningsTest {
                 .extracting(Warning::type, Warning::severity).containsExactly(tuple(WarningType.DOWNGRADE, Severity.SEVERE));
         assertThat(downgrade(Optional.of(Rating.STARS_5), Rating.STARS_0))
                 .extracting(Warning::severity).containsExactly(Severity.SEVERE);
-        assertThat(downgrade(Optional.of(Rating.STARS_4), Rating.STARS_3).get(0).message())
-                .isEqualTo("Rating fell from 4 stars to 3 stars");
+        assertThat(downgrade(Optional.of(Rating.STARS_4), Rating.STARS_3).get(0).details())
+                .isEqualTo(TranslatableText.of("warning.text.DOWNGRADE", 4, 3));
     }
 
     @Test
@@ -61,7 +63,7 @@ class WarningsTest {
         List<Warning> w = Warnings.evaluate("S1", figures(12, 0, v("0"), List.of(), List.of()), Rating.UNRATED,
                 Optional.of(plain()), Optional.of(Rating.STARS_3));
         assertThat(w).extracting(Warning::type, Warning::severity).containsExactly(tuple(WarningType.DOWNGRADE, Severity.MINOR));
-        assertThat(w.get(0).message()).contains("No longer rated").contains("3 stars").contains("12 feedback");
+        assertThat(w.get(0).details()).isEqualTo(TranslatableText.of("warning.text.DOWNGRADE.unrated", 3, 12));
     }
 
     @Test
@@ -76,7 +78,7 @@ class WarningsTest {
         assertThat(w).extracting(Warning::type, Warning::severity, Warning::subject).containsExactly(
                 tuple(WarningType.MANDATORY_FAILED, Severity.SEVERE, Optional.of("C3")),
                 tuple(WarningType.MANDATORY_FAILED, Severity.SEVERE, Optional.of("C4")));
-        assertThat(w.get(0).message()).isEqualTo("Mandatory criterion C3 (Safety) failed (mandatory from 1 star)");
+        assertThat(w.get(0).details()).isEqualTo(TranslatableText.of("warning.text.MANDATORY_FAILED", "C3", 1, "Safety"));
     }
 
     private static List<Warning> spike(long complaints, String rateNow, Optional<BigDecimal> ratePrevious) {
@@ -90,8 +92,9 @@ class WarningsTest {
         // exactly doubled, exactly 5 complaints
         assertThat(spike(5, "5", v("2.5"))).extracting(Warning::type, Warning::severity)
                 .containsExactly(tuple(WarningType.COMPLAINT_SPIKE, Severity.MODERATE));
-        assertThat(spike(5, "5", v("2.5")).get(0).message())
-                .isEqualTo("Complaint rate 5.0% against 2.5% in the previous period (5 complaints)");
+        // Rates rounded to the 1 decimal they are shown with.
+        assertThat(spike(5, "5", v("2.5")).get(0).details())
+                .isEqualTo(TranslatableText.of("warning.text.COMPLAINT_SPIKE", new BigDecimal("5.0"), new BigDecimal("2.5"), 5));
         // less than doubled
         assertThat(spike(5, "4.99", v("2.5"))).isEmpty();
         // doubled but only 4 complaints
@@ -123,7 +126,9 @@ class WarningsTest {
         assertThat(w).extracting(Warning::type, Warning::severity, Warning::subject).containsExactly(
                 tuple(WarningType.KPI_MISS, Severity.MINOR, Optional.of("DOWN_MISS")),
                 tuple(WarningType.KPI_MISS, Severity.MINOR, Optional.of("UP_MISS")));
-        assertThat(w.get(0).message()).isEqualTo("KPI DOWN_MISS (KPI DOWN_MISS) at 12.50 min against target ≤ 10.00 min: missed by more than 20%");
+        // Value and target rounded by the unit (2 decimals for min), the unit with its space.
+        assertThat(w.get(0).details()).isEqualTo(TranslatableText.of("warning.text.KPI_MISS", "KPI DOWN_MISS",
+                new BigDecimal("12.50"), " min", "≤", new BigDecimal("10.00")));
     }
 
     @Test
@@ -135,12 +140,12 @@ class WarningsTest {
         List<Warning> w = Warnings.evaluate("S1", figures(100, 1, v("1"), List.of(new KpiResult(turnover, v("1.25")),
                 new KpiResult(sales, v("1234.5678"))), List.of()), Rating.STARS_3, Optional.empty(), Optional.empty());
 
-        assertThat(w).extracting(Warning::message).containsExactly(
-                "KPI TURNOVER (Turnover) at 1.3% against target ≤ 1.0%: missed by more than 20%");
+        assertThat(w).extracting(Warning::details).containsExactly(
+                TranslatableText.of("warning.text.KPI_MISS", "Turnover", new BigDecimal("1.3"), "%", "≤", new BigDecimal("1.0")));
         List<Warning> missedSales = Warnings.evaluate("S1", figures(100, 1, v("1"), List.of(new KpiResult(sales, v("701.005"))),
                 List.of()), Rating.STARS_3, Optional.empty(), Optional.empty());
-        assertThat(missedSales).extracting(Warning::message).containsExactly(
-                "KPI SALES (Sales) at 701.01 k against target ≥ 900.00 k: missed by more than 20%");
+        assertThat(missedSales).extracting(Warning::details).containsExactly(
+                TranslatableText.of("warning.text.KPI_MISS", "Sales", new BigDecimal("701.01"), " k", "≥", new BigDecimal("900.00")));
     }
 
     @Test
@@ -159,12 +164,12 @@ class WarningsTest {
 
     @Test
     void sitesAtRiskFirstOrdersByMostSevereThenByNumberOfWarnings() {
-        Warning minorX = new Warning("X", WarningType.KPI_MISS, Severity.MINOR, Optional.of("K"), "m");
-        Warning moderateY = new Warning("Y", WarningType.DOWNGRADE, Severity.MODERATE, Optional.empty(), "m");
-        Warning severeW = new Warning("W", WarningType.MANDATORY_FAILED, Severity.SEVERE, Optional.of("C1"), "m");
-        Warning severeZ = new Warning("Z", WarningType.MANDATORY_FAILED, Severity.SEVERE, Optional.of("C1"), "m");
-        Warning minorZ = new Warning("Z", WarningType.KPI_MISS, Severity.MINOR, Optional.of("K"), "m");
-        Warning severeA = new Warning("A", WarningType.DOWNGRADE, Severity.SEVERE, Optional.empty(), "m");
+        Warning minorX = new Warning("X", WarningType.KPI_MISS, Severity.MINOR, Optional.of("K"), TranslatableText.of("m"));
+        Warning moderateY = new Warning("Y", WarningType.DOWNGRADE, Severity.MODERATE, Optional.empty(), TranslatableText.of("m"));
+        Warning severeW = new Warning("W", WarningType.MANDATORY_FAILED, Severity.SEVERE, Optional.of("C1"), TranslatableText.of("m"));
+        Warning severeZ = new Warning("Z", WarningType.MANDATORY_FAILED, Severity.SEVERE, Optional.of("C1"), TranslatableText.of("m"));
+        Warning minorZ = new Warning("Z", WarningType.KPI_MISS, Severity.MINOR, Optional.of("K"), TranslatableText.of("m"));
+        Warning severeA = new Warning("A", WarningType.DOWNGRADE, Severity.SEVERE, Optional.empty(), TranslatableText.of("m"));
 
         List<SiteWarnings> atRisk = Warnings.sitesAtRisk(List.of(minorX, moderateY, severeW, minorZ, severeZ, severeA));
         // Z: SEVERE + MINOR; A and W: one SEVERE each (by code); then Y (MODERATE); then X (MINOR)
