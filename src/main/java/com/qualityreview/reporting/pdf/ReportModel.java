@@ -53,6 +53,7 @@ public final class ReportModel {
         p.put("ratings", ratings(result.organisation()));
         p.put("ranking", ranking(result.regions(), scope -> percent(scope.current().sitesRated3PlusPct()), scope -> ""));
         p.put("dataQuality", dataQuality());
+        p.put("referenceData", referenceData());
         return p;
     }
 
@@ -64,6 +65,7 @@ public final class ReportModel {
         p.put("ranking", ranking(result.sites().stream().filter(site -> region.code().equals(site.regionCode())).toList(),
                 scope -> rating(scope.current().rating()), this::change));
         p.put("dataQuality", dataQuality());
+        p.put("referenceData", referenceData());
         return p;
     }
 
@@ -199,9 +201,20 @@ public final class ReportModel {
         return rows;
     }
 
+    /** The appendix's dated sources: their rows of the period. */
     private List<Map<String, Object>> dataQuality() {
-        return result.dataQuality().stream().map(d -> row("source", text("source." + d.kind()), "files", d.files(), "read", d.read(),
-                "written", d.written(), "rejected", d.rejected())).toList();
+        return result.dataQuality().stream().filter(d -> !d.reference()).map(d -> row("source", text("source." + d.kind()),
+                "files", d.files(), "read", d.read(), "written", d.written(), "rejected", d.rejected(),
+                "rejectedUndated", d.rejectedUndated())).toList();
+    }
+
+    /** The appendix's reference data: its latest import as of the review, the date in the organisation's zone. */
+    private List<Map<String, Object>> referenceData() {
+        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale);
+        return result.dataQuality().stream().filter(ReviewResult.SourceCounts::reference).map(d -> row("source",
+                text("source." + d.kind()), "importedAt", d.importedAt() == null ? text("dataQuality.neverImported")
+                        : when.format(d.importedAt().atZoneSameInstant(result.zone())),
+                "read", d.read(), "written", d.written(), "rejected", d.rejected())).toList();
     }
 
     private Map<String, Object> servqual(String dimension, BigDecimal now, BigDecimal before) {
