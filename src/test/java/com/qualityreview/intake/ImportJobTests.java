@@ -781,6 +781,7 @@ abstract class ImportJobTests {
     @Test
     void anImportWhoseDatabaseWentAwayIsRecoveredAndRestarted() throws Exception {
         importReferenceData();
+        jdbc.update("DELETE FROM import_day_count");
         Path file = write("feedback.csv", manyFeedbackRows(7_000, 5));
         faults.databaseGoesAwayAfter(1, "INTO feedback");
 
@@ -801,5 +802,6 @@ abstract class ImportJobTests {
         assertThat(counts(restarted)).isEqualTo(new ImportCounts(7000, 7000 - 7000 / 5, 7000 / 5));
         assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT feedback_id) FROM feedback", Long.class)).isEqualTo(7000 - 7000 / 5);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rejected_row", Long.class)).isEqualTo(7000 / 5);
+        assertThat(dayCounts()).containsExactly(Arrays.asList(LocalDate.of(2026, 10, 1), 7000L - 7000 / 5, 7000L / 5));
     }
 }

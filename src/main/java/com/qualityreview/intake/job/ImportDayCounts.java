@@ -4,7 +4,9 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.qualityreview.intake.ImportKind;
@@ -54,15 +56,27 @@ final class ImportDayCounts {
                 byDay.computeIfAbsent(day(((ParsedRow.Rejected) row).date()), d -> new long[2])[1]++;
             }
         }
-        byDay.forEach((day, counts) -> {
-            int updated = day == null
-                    ? jdbc.update(ADD_UNDATED, counts[0], counts[1], jobInstanceId)
-                    : jdbc.update(ADD_DATED, counts[0], counts[1], jobInstanceId, day);
-            if (updated == 0) {
-                // Typed, so that a null day binds on PostgreSQL too.
-                jdbc.update(INSERT, counts[0], counts[1], jobInstanceId, new SqlParameterValue(Types.DATE, day));
+        long[] undated = byDay.remove(null);
+        if (undated != null && jdbc.update(ADD_UNDATED, undated[0], undated[1], jobInstanceId) == 0) {
+            // Typed, so that a null day binds on PostgreSQL too.
+            jdbc.update(INSERT, undated[0], undated[1], jobInstanceId, new SqlParameterValue(Types.DATE, null));
+        }
+        if (byDay.isEmpty()) {
+            return;
+        }
+        // A chunk of rows spread over a month touches some 30 days: one round trip for them, not 30.
+        List<Object[]> days = new ArrayList<>(byDay.size());
+        byDay.forEach((day, counts) -> days.add(new Object[] {counts[0], counts[1], jobInstanceId, day}));
+        int[] updated = jdbc.batchUpdate(ADD_DATED, days);
+        List<Object[]> newDays = new ArrayList<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                newDays.add(days.get(i));
             }
-        });
+        }
+        if (!newDays.isEmpty()) {
+            jdbc.batchUpdate(INSERT, newDays);
+        }
     }
 
     /** The local date in the zone of an instant (stored in UTC) or a date; null when there is none. */
