@@ -115,6 +115,19 @@ public enum ImportKind {
         return targets;
     }
 
+    /**
+     * The column that dates a row of this kind (its local date in quality.zone places the row in a
+     * period), or null for the reference data, whose rows are undated.
+     */
+    public String dateColumn() {
+        return switch (this) {
+            case FEEDBACK -> "submitted_at";
+            case AUDITS -> "audited_on";
+            case KPIS -> "measured_on";
+            case SITES, CRITERIA, KPI_DEFINITIONS -> null;
+        };
+    }
+
     public int columnIndex(String name) {
         for (int i = 0; i < columns.size(); i++) {
             if (columns.get(i).name().equals(name)) {

@@ -15,10 +15,18 @@ public record ReviewResult(Period period, int revision, ZoneId zone, OffsetDateT
         List<Scope> regions, List<Scope> sites, List<SourceCounts> dataQuality) {
 
     /**
-     * Rows read, written and rejected per source by the imports that completed from the start of
-     * the period until the review ran (late data for the period included).
+     * One line of the data-quality appendix ({@link PeriodRowCounts}): {@code read = written + rejected}.
+     *
+     * @param reference false for a dated source (feedback, audits, kpis): its rows of the period,
+     *        whenever imported before the review; true for reference data (sites, criteria,
+     *        kpi-definitions): its latest import as of the review
+     * @param files the imports counted
+     * @param rejectedUndated of the rejected, those without a usable date (all of them for reference data)
+     * @param importedAt reference data: when its latest import completed; null for dated sources
+     *        and when it was never imported
      */
-    public record SourceCounts(String kind, long files, long read, long written, long rejected) {
+    public record SourceCounts(String kind, boolean reference, long files, long read, long written, long rejected,
+            long rejectedUndated, OffsetDateTime importedAt) {
     }
 
     /**

@@ -53,11 +53,27 @@ public class ReviewResults {
             SELECT w.site_code, w.warning_type, w.severity, w.subject, w.message, w.message_key, w.message_arguments
             FROM review_warning w
             WHERE w.period = ? AND w.revision = ? ORDER BY w.site_code, w.position""";
-    /** The files of each kind imported from the period's start until the review started. */
-    private static final String SELECT_IMPORT_COUNTS = """
-            SELECT kind, COUNT(*), SUM(read_count), SUM(written_count),
-            SUM(rejected_count) FROM import_file WHERE status = 'COMPLETED' AND finished_at >= ? AND finished_at <= ?
-            GROUP BY kind ORDER BY kind""";
+    /**
+     * Per import of a dated source completed before the review started, and having rows dated in
+     * the period or completed since the period started: its rows of the period written and
+     * rejected, its undated rejects, how many days of rows it has, when it finished.
+     * Parameters: period start and end date (three times), review start, period start instant.
+     */
+    private static final String SELECT_DATED_IMPORTS = """
+            SELECT f.kind, f.finished_at,
+            SUM(CASE WHEN d.row_date >= ? AND d.row_date < ? THEN d.written_count ELSE 0 END),
+            SUM(CASE WHEN d.row_date >= ? AND d.row_date < ? THEN d.rejected_count ELSE 0 END),
+            SUM(CASE WHEN d.row_date IS NULL THEN d.rejected_count ELSE 0 END), COUNT(d.row_date)
+            FROM import_file f JOIN import_day_count d ON d.job_instance_id = f.job_instance_id
+            WHERE f.status = 'COMPLETED' AND f.finished_at <= ? AND f.kind IN ('feedback', 'audits', 'kpis')
+            AND (f.finished_at >= ? OR EXISTS (SELECT 1 FROM import_day_count p WHERE p.job_instance_id = f.job_instance_id
+            AND p.row_date >= ? AND p.row_date < ?))
+            GROUP BY f.job_instance_id, f.kind, f.finished_at""";
+    /** The reference-data imports completed before the review started (the latest of each kind counts). */
+    private static final String SELECT_REFERENCE_IMPORTS = """
+            SELECT kind, finished_at, read_count, written_count, rejected_count FROM import_file
+            WHERE status = 'COMPLETED' AND finished_at <= ? AND kind IN ('sites', 'criteria', 'kpi-definitions')
+            ORDER BY finished_at, job_instance_id""";
     /** %s: the condition on the score; how many at most. A comment of blanks says nothing: it is left out. */
     private static final String SELECT_LATEST_COMMENTS = """
             SELECT submitted_at, csat, comment FROM feedback WHERE site_code = ? AND submitted_at >= ?
@@ -161,11 +177,28 @@ public class ReviewResults {
                 default -> organisation = built;
             }
         }
-        List<ReviewResult.SourceCounts> dataQuality = jdbc.query(SELECT_IMPORT_COUNTS, (row, n) -> new ReviewResult.SourceCounts(
-                row.getString(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5)),
-                SiteSummaryWriter.utc(period.startInstant(zone)), runs.get(0).startedAt());
         return Optional.of(new ReviewResult(period, revision, zone, runs.get(0).finishedAt(), organisation, regions, sites,
-                dataQuality));
+                dataQuality(period, zone, runs.get(0).startedAt())));
+    }
+
+    /**
+     * The appendix's counts: the imports completed before the review started, so that a report
+     * rendered again later counts what the review counted.
+     */
+    private List<ReviewResult.SourceCounts> dataQuality(Period period, ZoneId zone, OffsetDateTime reviewStart) {
+        OffsetDateTime periodStart = SiteSummaryWriter.utc(period.startInstant(zone));
+        OffsetDateTime periodEnd = SiteSummaryWriter.utc(period.endInstant(zone));
+        PeriodRowCounts counts = new PeriodRowCounts();
+        jdbc.query(SELECT_DATED_IMPORTS, row -> {
+            OffsetDateTime finishedAt = row.getObject(2, OffsetDateTime.class);
+            counts.add(new PeriodRowCounts.DatedImport(row.getString(1), row.getLong(3), row.getLong(4), row.getLong(5),
+                    row.getLong(6) > 0, !finishedAt.isBefore(periodStart) && finishedAt.isBefore(periodEnd)));
+        }, period.start(), period.end(), period.start(), period.end(), reviewStart, periodStart, period.start(), period.end());
+        jdbc.query(SELECT_REFERENCE_IMPORTS, row -> {
+            counts.add(new PeriodRowCounts.ReferenceImport(row.getString(1), row.getObject(2, OffsetDateTime.class),
+                    row.getLong(3), row.getLong(4), row.getLong(5)));
+        }, reviewStart);
+        return counts.counts();
     }
 
     private record Run(ZoneId zone, OffsetDateTime startedAt, OffsetDateTime finishedAt) {

@@ -81,7 +81,7 @@ abstract class ImportJobTests {
     @BeforeEach
     void emptyDatabase() {
         faults.heal();
-        for (String table : List.of("rejected_row", "import_file", "feedback", "audit_item", "kpi_measurement",
+        for (String table : List.of("import_day_count", "rejected_row", "import_file", "feedback", "audit_item", "kpi_measurement",
                 "kpi_definition", "criterion", "site", "region")) {
             jdbc.update("DELETE FROM " + table);
         }
@@ -444,6 +444,41 @@ abstract class ImportJobTests {
                         "target: 'five' is not a decimal number", "aggregation: 'MEDIAN' is not one of MEAN, SUM, MIN, MAX, LAST");
     }
 
+    /** day (null: undated), written, rejected of every row of import_day_count, days in order, undated last. */
+    List<List<Object>> dayCounts() {
+        return jdbc.queryForList("SELECT row_date, written_count, rejected_count FROM import_day_count"
+                + " ORDER BY CASE WHEN row_date IS NULL THEN 1 ELSE 0 END, row_date").stream()
+                .map(row -> Arrays.<Object>asList(row.get("ROW_DATE") == null ? null : LocalDate.parse(row.get("ROW_DATE").toString()),
+                        ((Number) row.get("WRITTEN_COUNT")).longValue(), ((Number) row.get("REJECTED_COUNT")).longValue()))
+                .toList();
+    }
+
+    @Test
+    void eachRowIsCountedOnItsDayInTheZoneAndARejectWithoutAReadableDateAsUndated() throws Exception {
+        importReferenceData();
+        jdbc.update("DELETE FROM import_day_count");
+        JobExecution execution = importText(ImportKind.FEEDBACK, "feedback.csv", FEEDBACK_HEADER
+                + feedback("F1", "S001", GOOD)                                                   // 2026-10-01 01:00 UTC
+                + feedback("F2", "S001", GOOD.replace("2026-10-01T09:00:00+08:00", "2026-09-30T23:30:00-02:00")) // Oct 1 in UTC
+                + feedback("F3", "S002", GOOD.replace("2026-10-01T09:00:00+08:00", "2026-11-05T10:00:00Z"))
+                + feedback("F4", "S404", GOOD.replace("2026-10-01T09:00:00+08:00", "2026-11-05T12:00:00Z")) // unknown site: dated reject
+                + feedback("F5", "S001", GOOD.replace("2026-10-01T09:00:00+08:00", "2026-11-31T10:00:00Z")) // no such day: undated
+                + "F6,S001,2026-11-05T12:00:00Z\n");                                            // too few fields: undated
+
+        assertThat(counts(execution)).isEqualTo(new ImportCounts(6, 3, 3));
+        assertThat(dayCounts()).containsExactly(
+                Arrays.asList(LocalDate.of(2026, 10, 1), 2L, 0L),
+                Arrays.asList(LocalDate.of(2026, 11, 5), 1L, 1L),
+                Arrays.asList(null, 0L, 2L));
+    }
+
+    @Test
+    void referenceDataRowsAreCountedUndated() throws Exception {
+        importText(ImportKind.SITES, "sites.csv", SITES + "S004,No region,,,true\n");
+
+        assertThat(dayCounts()).containsExactly(Arrays.asList(null, 3L, 1L));
+    }
+
     @Test
     void theRejectsFileNamesFileLineColumnAndReasonAndKeepsTheRecord() throws Exception {
         importReferenceData();
@@ -720,6 +755,7 @@ abstract class ImportJobTests {
     @Test
     void anImportThatFailsPartWayRestartsAndStoresEveryGoodRowExactlyOnce() throws Exception {
         importReferenceData();
+        jdbc.update("DELETE FROM import_day_count");
         Path file = write("feedback.csv", manyFeedbackRows(9_000, 7)); // 2,000-row chunks: the 3rd write fails
         faults.failAfter(2, "INTO feedback");
 
@@ -738,11 +774,14 @@ abstract class ImportJobTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rejected_row", Long.class)).isEqualTo(9000 / 7);
         assertThat(Files.readAllLines(RejectsFile.pathFor(file))).hasSize(1 + 9000 / 7);
         assertThat(jdbc.queryForObject("SELECT status FROM import_file WHERE kind = 'feedback'", String.class)).isEqualTo("COMPLETED");
+        // The failed chunk's day counts went with it: every row counted once (all are of 2026-10-01 in UTC).
+        assertThat(dayCounts()).containsExactly(Arrays.asList(LocalDate.of(2026, 10, 1), 9000L - 9000 / 7, 9000L / 7));
     }
 
     @Test
     void anImportWhoseDatabaseWentAwayIsRecoveredAndRestarted() throws Exception {
         importReferenceData();
+        jdbc.update("DELETE FROM import_day_count");
         Path file = write("feedback.csv", manyFeedbackRows(7_000, 5));
         faults.databaseGoesAwayAfter(1, "INTO feedback");
 
@@ -763,5 +802,6 @@ abstract class ImportJobTests {
         assertThat(counts(restarted)).isEqualTo(new ImportCounts(7000, 7000 - 7000 / 5, 7000 / 5));
         assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT feedback_id) FROM feedback", Long.class)).isEqualTo(7000 - 7000 / 5);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rejected_row", Long.class)).isEqualTo(7000 / 5);
+        assertThat(dayCounts()).containsExactly(Arrays.asList(LocalDate.of(2026, 10, 1), 7000L - 7000 / 5, 7000L / 5));
     }
 }

@@ -18,7 +18,11 @@ import com.qualityreview.review.job.SummaryCsv;
 import com.qualityreview.review.job.WriteSummaryCsvTasklet;
 import com.qualityreview.system.DatabaseDialect;
 import com.qualityreview.system.FaultInjection;
+import com.qualityreview.system.QualityProperties;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +92,8 @@ abstract class ReviewJobTests {
     ReviewResults results;
     @Autowired
     DatabaseDialect dialect;
+    @Autowired
+    QualityProperties properties;
 
     @TempDir
     Path folder;
@@ -99,7 +105,7 @@ abstract class ReviewJobTests {
     void organisation() throws Exception {
         faults.heal();
         for (String table : List.of("review_trend", "review_figures", "review_rating_count", "review_pareto", "review_kpi", "review_mandatory",
-                "review_compliance", "review_warning", "review_run", "work_lease", "rejected_row", "import_file", "feedback", "audit_item",
+                "review_compliance", "review_warning", "review_run", "work_lease", "import_day_count", "rejected_row", "import_file", "feedback", "audit_item",
                 "kpi_measurement", "kpi_definition", "criterion", "site", "region")) {
             jdbc.update("DELETE FROM " + table);
         }
@@ -248,9 +254,73 @@ abstract class ReviewJobTests {
                 .containsExactly(tuple("SALES", "Sales", true), tuple("WAIT", "Wait", true));
         assertThat(a.trend()).hasSize(12);
         assertThat(result.organisation().ratingCounts()).containsEntry("2", 1L).containsEntry("UNRATED", 1L);
+        // The rows of October only: P1 and N1, X0, and B's KPI of November are of other months.
         assertThat(result.dataQuality()).extracting(ReviewResult.SourceCounts::kind, ReviewResult.SourceCounts::read,
                 ReviewResult.SourceCounts::written, ReviewResult.SourceCounts::rejected).contains(
-                tuple("feedback", 8L, 8L, 0L), tuple("audits", 5L, 5L, 0L), tuple("sites", 3L, 3L, 0L));
+                tuple("feedback", 6L, 6L, 0L), tuple("audits", 4L, 4L, 0L), tuple("kpis", 5L, 5L, 0L), tuple("sites", 3L, 3L, 0L));
+    }
+
+    JobExecution importWithRejects(String fileName, String csv) throws Exception {
+        JobExecution execution = imports.run(ImportKind.FEEDBACK, Files.writeString(folder.resolve(fileName), csv));
+        assertThat(execution.getStatus()).as(imports.failureMessage(execution)).isEqualTo(BatchStatus.COMPLETED);
+        return execution;
+    }
+
+    static String appendixLine(String pdfText, String source) {
+        return Arrays.stream(pdfText.split("\\R")).map(line -> line.strip().replaceAll("\\s+", " "))
+                .filter(line -> line.startsWith(source + " ")).findFirst().orElseThrow(() -> new AssertionError(source + " not in the appendix"));
+    }
+
+    /**
+     * The data-quality appendix of 2026-10 (UTC), by hand. Feedback: the organisation's file has 6
+     * rows of October (P1 is of September, N1 of November). A late file: L1 and F1 again (October)
+     * written; L2 written but of September; L3 (October, unknown site) rejected; L4 (no 32nd day)
+     * rejected without a date; L5 (November, csat 9) rejected but of November. So 2 written, 1 dated
+     * and 1 undated rejected of October. A September file with an undated reject counts nowhere in
+     * October, nor does a file imported after the review started. Feedback: 2 files, read 6 + 4 = 10,
+     * written 6 + 2 = 8, rejected 2 of which 1 undated. Audits: X1 and X2, 2 items each = 4 (X0 is
+     * of September). KPIs: 5 (B's WAIT of November 1 is not). Reference data: its one import each.
+     */
+    @Test
+    void theDataQualityAppendixCountsTheRowsOfThePeriodWheneverTheyWereImported() throws Exception {
+        importWithRejects("feedback-late.csv", HEADER
+                + "L1,A,2026-10-20T10:00:00Z,APP,4,,,false,,,\n"
+                + "F1,A,2026-10-01T10:00:00Z,APP,5,10,4,false,,true,2\n"
+                + "L2,C,2026-09-15T10:00:00Z,APP,4,,,false,,,\n"
+                + "L3,Z,2026-10-21T10:00:00Z,APP,4,,,false,,,\n"
+                + "L4,A,2026-10-32T10:00:00Z,APP,4,,,false,,,\n"
+                + "L5,A,2026-11-02T10:00:00Z,APP,9,,,false,,,\n");
+        importWithRejects("feedback-september.csv", HEADER
+                + "S9,A,2026-09-03T10:00:00Z,APP,4,,,false,,,\n"
+                + "S10,A,yesterday,APP,4,,,false,,,\n");
+
+        JobExecution review = reviews.start(Period.parse("2026-10"), Optional.empty());
+        importWithRejects("feedback-after.csv", HEADER + "L6,A,2026-10-22T10:00:00Z,APP,4,,,false,,,\n");
+
+        assertThat(review.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        ReviewResult result = results.load(Period.parse("2026-10"), 1).orElseThrow();
+        assertThat(result.dataQuality()).extracting(ReviewResult.SourceCounts::kind, ReviewResult.SourceCounts::files,
+                ReviewResult.SourceCounts::read, ReviewResult.SourceCounts::written, ReviewResult.SourceCounts::rejected,
+                ReviewResult.SourceCounts::rejectedUndated).containsExactly(
+                tuple("feedback", 2L, 10L, 8L, 2L, 1L),
+                tuple("audits", 1L, 4L, 4L, 0L, 0L),
+                tuple("kpis", 1L, 5L, 5L, 0L, 0L),
+                tuple("sites", 1L, 3L, 3L, 0L, 0L),
+                tuple("criteria", 1L, 2L, 2L, 0L, 0L),
+                tuple("kpi-definitions", 1L, 2L, 2L, 0L, 0L));
+        // As the reader sees it: source, files, read, written, rejected, of which undated.
+        Path reports = properties.reportsDir().resolve("2026-10").resolve("r1");
+        String english = pdfText(reports.resolve("executive.en.pdf"));
+        assertThat(appendixLine(english, "Customer feedback")).isEqualTo("Customer feedback 2 10 8 2 1");
+        assertThat(appendixLine(english, "Audits")).isEqualTo("Audits 1 4 4 0 0");
+        assertThat(appendixLine(english, "KPI values")).isEqualTo("KPI values 1 5 5 0 0");
+        assertThat(appendixLine(pdfText(reports.resolve("executive.zh-CN.pdf")), "顾客反馈")).isEqualTo("顾客反馈 2 10 8 2 1");
+    }
+
+    static String pdfText(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(document);
+        }
     }
 
     @Test

@@ -9,7 +9,11 @@ public sealed interface ParsedRow {
     record Accepted(long line, Object[] values) implements ParsedRow {
     }
 
-    /** The first column at fault (null when the row as a whole is at fault) and every reason found. */
-    record Rejected(long line, String column, String reason, String rawRecord) implements ParsedRow {
+    /**
+     * The first column at fault (null when the row as a whole is at fault) and every reason found.
+     * {@code date} is the row's date value (an OffsetDateTime in UTC or a LocalDate) when its date
+     * column could be read, else null: it places the reject in a period.
+     */
+    record Rejected(long line, String column, String reason, String rawRecord, Object date) implements ParsedRow {
     }
 }

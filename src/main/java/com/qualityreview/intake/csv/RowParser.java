@@ -28,6 +28,8 @@ public class RowParser implements ItemProcessor<SourceRow, ParsedRow> {
     private final int kpiColumn;
     private final int complaintColumn;
     private final int categoryColumn;
+    /** The column that dates a row, -1 for the undated reference data. */
+    private final int dateColumn;
 
     /** The header comes from the reader, which knows it only once the step has opened the file. */
     public RowParser(ImportKind kind, Supplier<Header> headerSource, ReferenceCodes references) {
@@ -40,6 +42,7 @@ public class RowParser implements ItemProcessor<SourceRow, ParsedRow> {
         this.kpiColumn = kind == ImportKind.KPIS ? kind.columnIndex("kpi_code") : -1;
         this.complaintColumn = kind == ImportKind.FEEDBACK ? kind.columnIndex("complaint") : -1;
         this.categoryColumn = kind == ImportKind.FEEDBACK ? kind.columnIndex("category") : -1;
+        this.dateColumn = kind.dateColumn() == null ? -1 : kind.columnIndex(kind.dateColumn());
     }
 
     @Override
@@ -100,7 +103,9 @@ public class RowParser implements ItemProcessor<SourceRow, ParsedRow> {
             }
             reason.append(problem[0]).append(": ").append(problem[1]);
         }
-        return reject(row, problems.get(0)[0], reason.toString());
+        // A date column with a problem left its value null: the reject is then undated.
+        return new ParsedRow.Rejected(row.line(), problems.get(0)[0], reason.toString(), rawRecord(fields),
+                dateColumn < 0 ? null : values[dateColumn]);
     }
 
     private void checkReferences(Object[] values, List<String[]> problems) {
@@ -120,8 +125,9 @@ public class RowParser implements ItemProcessor<SourceRow, ParsedRow> {
         }
     }
 
+    /** A row rejected as a whole: its fields cannot be told apart, so it has no usable date. */
     private static ParsedRow.Rejected reject(SourceRow row, String column, String reason) {
-        return new ParsedRow.Rejected(row.line(), column, reason, rawRecord(row.fields()));
+        return new ParsedRow.Rejected(row.line(), column, reason, rawRecord(row.fields()), null);
     }
 
     /**

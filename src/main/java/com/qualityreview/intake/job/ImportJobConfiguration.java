@@ -9,6 +9,7 @@ import com.qualityreview.intake.csv.ReferenceCodes;
 import com.qualityreview.intake.csv.RowParser;
 import com.qualityreview.intake.csv.SourceRow;
 import com.qualityreview.system.DatabaseDialect;
+import com.qualityreview.system.QualityProperties;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -95,9 +96,9 @@ public class ImportJobConfiguration {
     @StepScope
     ImportRowWriter importRowWriter(@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters,
             @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long jobInstanceId, JdbcTemplate jdbc,
-            DatabaseDialect dialect) {
+            DatabaseDialect dialect, QualityProperties properties) {
         ImportRequest request = ImportRequest.from(parameters);
-        return new ImportRowWriter(jdbc, dialect, request.kind(), jobInstanceId, request.fileName());
+        return new ImportRowWriter(jdbc, dialect, request.kind(), jobInstanceId, request.fileName(), properties.zoneId());
     }
 
     @Bean

@@ -3,6 +3,7 @@ package com.qualityreview.intake.job;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,8 +23,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Stores a chunk in the chunk's transaction: accepted rows by upsert on their natural key,
- * rejected rows in rejected_row. Its running counts are saved with the chunk, so after a restart
- * they continue from the last commit and always add up to the rows read.
+ * rejected rows in rejected_row, and both in the import's counts per day ({@link ImportDayCounts}).
+ * Its running counts are saved with the chunk, so after a restart they continue from the last
+ * commit and always add up to the rows read.
  */
 class ImportRowWriter implements ItemStreamWriter<ParsedRow> {
 
@@ -40,10 +42,12 @@ class ImportRowWriter implements ItemStreamWriter<ParsedRow> {
     private final List<UpsertStatement> upserts;
     /** PostgreSQL only: the COPY path, one per target. */
     private final List<CopyUpsert> copyUpserts;
+    private final ImportDayCounts dayCounts;
     private long written;
     private long rejected;
 
-    ImportRowWriter(JdbcTemplate jdbc, DatabaseDialect dialect, ImportKind kind, long jobInstanceId, String fileName) {
+    ImportRowWriter(JdbcTemplate jdbc, DatabaseDialect dialect, ImportKind kind, long jobInstanceId, String fileName,
+            ZoneId zone) {
         this.copyUpserts = dialect == DatabaseDialect.POSTGRESQL
                 ? kind.targets().stream().map(target -> new CopyUpsert(jdbc.getDataSource(), target, kind)).toList()
                 : List.of();
@@ -53,6 +57,7 @@ class ImportRowWriter implements ItemStreamWriter<ParsedRow> {
         this.fileName = fileName;
         this.targets = kind.targets();
         this.upserts = targets.stream().map(target -> UpsertStatement.of(target, kind, dialect)).toList();
+        this.dayCounts = new ImportDayCounts(jdbc, jobInstanceId, kind, zone);
     }
 
     @Override
@@ -89,6 +94,7 @@ class ImportRowWriter implements ItemStreamWriter<ParsedRow> {
             }
         }
         insertRejects(rejects);
+        dayCounts.add(chunk);
         written += accepted.size();
         rejected += rejects.size();
     }

@@ -63,6 +63,7 @@ public final class ReportModel {
         // change is that of the quality index it is ranked by.
         p.put("ranking", ranking(result.regions(), scope -> percent(scope.current().sitesRated3PlusPct()), this::indexChange));
         p.put("dataQuality", dataQuality());
+        p.put("referenceData", referenceData());
         return p;
     }
 
@@ -77,6 +78,7 @@ public final class ReportModel {
         p.put("compliance", compliance(byQualityIndex(sites)));
         p.put("comments", comments(comments, true));
         p.put("dataQuality", dataQuality());
+        p.put("referenceData", referenceData());
         return p;
     }
 
@@ -301,9 +303,20 @@ public final class ReportModel {
         return rows;
     }
 
+    /** The appendix's dated sources: their rows of the period. */
     private List<Map<String, Object>> dataQuality() {
-        return result.dataQuality().stream().map(d -> row("source", text("source." + d.kind()), "files", d.files(), "read", d.read(),
-                "written", d.written(), "rejected", d.rejected())).toList();
+        return result.dataQuality().stream().filter(d -> !d.reference()).map(d -> row("source", text("source." + d.kind()),
+                "files", d.files(), "read", d.read(), "written", d.written(), "rejected", d.rejected(),
+                "rejectedUndated", d.rejectedUndated())).toList();
+    }
+
+    /** The appendix's reference data: its latest import as of the review, the date in the organisation's zone. */
+    private List<Map<String, Object>> referenceData() {
+        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale);
+        return result.dataQuality().stream().filter(ReviewResult.SourceCounts::reference).map(d -> row("source",
+                text("source." + d.kind()), "importedAt", d.importedAt() == null ? text("dataQuality.neverImported")
+                        : when.format(d.importedAt().atZoneSameInstant(result.zone())),
+                "read", d.read(), "written", d.written(), "rejected", d.rejected())).toList();
     }
 
     private Map<String, Object> servqual(String dimension, BigDecimal now, BigDecimal before) {
