@@ -76,17 +76,29 @@ class ExecutiveReportReadingTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "zh-CN"})
-    void noNumberAnywhereInTheExecutiveReportRunsToFiveDecimals(String language) throws IOException {
-        List<String> pages = pages(executive(language));
+    void noNumberInAnyReportOfTheReviewRunsToFiveDecimals(String language) throws IOException {
+        List<Path> reports = reportsOf(language);
         List<String> longNumbers = new ArrayList<>();
-        for (int i = 0; i < pages.size(); i++) {
-            Matcher m = LONG_DECIMALS.matcher(pages.get(i));
-            while (m.find()) {
-                longNumbers.add("page " + (i + 1) + ": " + m.group());
+        for (Path report : reports) {
+            List<String> pages = pages(report);
+            assertThat(pages).as(report.toString()).isNotEmpty();
+            for (int i = 0; i < pages.size(); i++) {
+                Matcher m = LONG_DECIMALS.matcher(pages.get(i));
+                while (m.find()) {
+                    longNumbers.add(report.getFileName() + " page " + (i + 1) + ": " + m.group());
+                }
             }
         }
-        assertThat(pages).isNotEmpty();
+        // The executive report, 5 region reports and 39 site reports of the demo.
+        assertThat(reports).hasSize(45);
         assertThat(longNumbers).isEmpty();
+    }
+
+    /** A review's reports in one language: executive, regions and sites. */
+    private static List<Path> reportsOf(String language) throws IOException {
+        try (var files = Files.list(REPORTS.resolve("2026-10/r1"))) {
+            return files.filter(f -> f.getFileName().toString().endsWith("." + language + ".pdf")).sorted().toList();
+        }
     }
 
     /**
@@ -143,17 +155,18 @@ class ExecutiveReportReadingTests {
         assertThat(changed).as("regions whose index moved: the check is not all zeros").isPositive();
     }
 
-    /** "Page N of M" on every page, N running 1..M over consecutive pages, M the number of pages. */
+    /** "Page N of M" on every page of every report, N running 1..M over consecutive pages, M the number of pages. */
     @ParameterizedTest
     @ValueSource(strings = {"en", "zh-CN"})
-    void everyPageSaysItsNumberAndTheTrueNumberOfPages(String language) throws IOException {
-        List<String> pages = pages(executive(language));
+    void everyPageOfEveryReportSaysItsNumberAndTheTrueNumberOfPages(String language) throws IOException {
         String pattern = ReportTemplates.messages(Locale.forLanguageTag(language)).getString("page.footer");
-
-        assertThat(pages).hasSizeGreaterThan(2);
-        for (int n = 1; n <= pages.size(); n++) {
-            String footer = java.text.MessageFormat.format(pattern, String.valueOf(n), String.valueOf(pages.size()));
-            assertThat(pages.get(n - 1)).as("page " + n).contains(footer);
+        assertThat(pages(executive(language))).hasSizeGreaterThan(2);
+        for (Path report : reportsOf(language)) {
+            List<String> pages = pages(report);
+            for (int n = 1; n <= pages.size(); n++) {
+                String footer = java.text.MessageFormat.format(pattern, String.valueOf(n), String.valueOf(pages.size()));
+                assertThat(pages.get(n - 1)).as(report.getFileName() + " page " + n).contains(footer);
+            }
         }
     }
 
