@@ -18,9 +18,6 @@ import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.qualityreview.demo.DemoData;
-import com.qualityreview.demo.DemoFiles;
-import com.qualityreview.intake.ImportKind;
 import com.qualityreview.intake.Imports;
 import com.qualityreview.reporting.pdf.ReportTemplates;
 import com.qualityreview.review.Period;
@@ -63,12 +60,7 @@ class ExecutiveReportReadingTests {
 
     @BeforeAll
     void reviewSeptemberAndOctoberOfTheDemoData() throws Exception {
-        DemoFiles files = DemoData.writeTo(Files.createTempDirectory("demo"), YearMonth.of(2026, 10));
-        List<ImportKind> kinds = List.of(ImportKind.SITES, ImportKind.CRITERIA, ImportKind.KPI_DEFINITIONS, ImportKind.FEEDBACK,
-                ImportKind.AUDITS, ImportKind.KPIS);
-        for (int i = 0; i < kinds.size(); i++) {
-            assertThat(imports.run(kinds.get(i), files.inImportOrder().get(i)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        }
+        DemoDataImport.importUpTo(imports, YearMonth.of(2026, 10));
         for (String period : List.of("2026-09", "2026-10")) {
             assertThat(reviews.start(Period.parse(period), Optional.empty()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         }

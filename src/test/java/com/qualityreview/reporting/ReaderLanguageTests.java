@@ -3,7 +3,6 @@ package com.qualityreview.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -13,9 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import com.qualityreview.demo.DemoData;
-import com.qualityreview.demo.DemoFiles;
-import com.qualityreview.intake.ImportKind;
 import com.qualityreview.intake.Imports;
 import com.qualityreview.review.Period;
 import com.qualityreview.review.Reviews;
@@ -56,12 +52,7 @@ class ReaderLanguageTests {
 
     @BeforeAll
     void reviewTheDemoData() throws Exception {
-        DemoFiles files = DemoData.writeTo(Files.createTempDirectory("demo"), YearMonth.of(2026, 10));
-        List<ImportKind> kinds = List.of(ImportKind.SITES, ImportKind.CRITERIA, ImportKind.KPI_DEFINITIONS, ImportKind.FEEDBACK,
-                ImportKind.AUDITS, ImportKind.KPIS);
-        for (int i = 0; i < kinds.size(); i++) {
-            assertThat(imports.run(kinds.get(i), files.inImportOrder().get(i)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        }
+        DemoDataImport.importUpTo(imports, YearMonth.of(2026, 10));
         assertThat(reviews.start(Period.parse("2026-10"), Optional.empty()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         folder = Path.of("target/test-reader-language/reports/2026-10/r1");
         dataValues = new ArrayList<>();

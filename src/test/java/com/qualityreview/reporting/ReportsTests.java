@@ -17,9 +17,6 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.stream.Stream;
 
-import com.qualityreview.demo.DemoData;
-import com.qualityreview.demo.DemoFiles;
-import com.qualityreview.intake.ImportKind;
 import com.qualityreview.intake.Imports;
 import com.qualityreview.reporting.pdf.ReportTemplates;
 import com.qualityreview.review.Period;
@@ -68,12 +65,7 @@ class ReportsTests {
 
     @BeforeAll
     void reviewTheDemoData() throws Exception {
-        DemoFiles files = DemoData.writeTo(Files.createTempDirectory("demo"), YearMonth.of(2026, 10));
-        List<ImportKind> kinds = List.of(ImportKind.SITES, ImportKind.CRITERIA, ImportKind.KPI_DEFINITIONS, ImportKind.FEEDBACK,
-                ImportKind.AUDITS, ImportKind.KPIS);
-        for (int i = 0; i < kinds.size(); i++) {
-            assertThat(imports.run(kinds.get(i), files.inImportOrder().get(i)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        }
+        DemoDataImport.importUpTo(imports, YearMonth.of(2026, 10));
         JobExecution review = reviews.start(Period.parse("2026-10"), Optional.empty());
         assertThat(review.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         folder = Path.of("target/test-reports/reports/2026-10/r1");
