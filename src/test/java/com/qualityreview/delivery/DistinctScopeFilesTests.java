@@ -3,13 +3,7 @@ package com.qualityreview.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import jakarta.mail.BodyPart;
@@ -222,18 +214,7 @@ class DistinctScopeFilesTests {
 
     @Test
     void theConsoleShowsTheScopeOfEachReportFile() throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String base = "http://127.0.0.1:" + port;
-        String login = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login);
-        assertThat(token.find()).as(login).isTrue();
-        client.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=viewer&password=viewer-secret&_csrf="
-                        + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.discarding());
-
-        HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(base + "/reports?period=2026-10")).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> page = new HttpTestClient(port).consolePage("/reports?period=2026-10", HttpTestClient.VIEWER);
         assertThat(page.statusCode()).isEqualTo(200);
         String mitte = reportFiles.fileOf(Period.parse("2026-10"), 1, "SITE", "BER/MITTE", Locale.ENGLISH).orElseThrow();
         assertThat(page.body()).contains("<th>Scope</th>").contains("SITE BER/MITTE").contains("SITE 上海01").contains("REGION 华东")

@@ -2,18 +2,10 @@ package com.qualityreview.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.ServerSetup;
 import com.qualityreview.intake.Imports;
@@ -138,16 +130,7 @@ class SendingProgressTests {
 
     /** The execution's console page, as a viewer logged in with the form sees it. */
     private String consolePage(long id) throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String base = "http://127.0.0.1:" + port;
-        String login = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login);
-        assertThat(token.find()).as(login).isTrue();
-        client.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=viewer&password=viewer-secret&_csrf="
-                        + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.discarding());
-        HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(base + "/executions/" + id)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> page = new HttpTestClient(port).consolePage("/executions/" + id, HttpTestClient.VIEWER);
         assertThat(page.statusCode()).isEqualTo(200);
         return page.body();
     }

@@ -1,12 +1,16 @@
 package com.qualityreview.system;
 
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Real HTTP requests to the application under test, as a given user (or none). */
 public final class HttpTestClient {
@@ -19,6 +23,28 @@ public final class HttpTestClient {
 
     public HttpTestClient(int port) {
         this.base = "http://127.0.0.1:" + port;
+    }
+
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+    /**
+     * A console page as a person logged in with the form sees it: a session of its own (cookies), the
+     * login form's CSRF token sent back with {@code user}'s name and password ("name:password").
+     */
+    public HttpResponse<String> consolePage(String path, String user) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String login = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher token = CSRF_FIELD.matcher(login);
+        if (!token.find()) {
+            throw new AssertionError("no CSRF token in the login form: " + login);
+        }
+        String[] nameAndPassword = user.split(":", 2);
+        browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(nameAndPassword[0], StandardCharsets.UTF_8)
+                        + "&password=" + URLEncoder.encode(nameAndPassword[1], StandardCharsets.UTF_8)
+                        + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.discarding());
+        return browser.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     public HttpResponse<String> get(String path, String user) throws Exception {
