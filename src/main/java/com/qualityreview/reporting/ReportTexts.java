@@ -55,6 +55,21 @@ public final class ReportTexts {
         return model.warningDetails(warning);
     }
 
+    /** "new" or "3rd month": how long an active warning has run, as the reports say it. */
+    public String running(ReviewResult.WarningRow warning) {
+        return model.running(warning);
+    }
+
+    /** "Resolved since 2026-09", as the reports head the warnings that no longer hold. */
+    public String resolvedHeading() {
+        return model.resolvedHeading();
+    }
+
+    /** A resolved warning (site, kind, how long it ran), as the reports list it. */
+    public String resolvedItem(ReviewResult.WarningRow warning) {
+        return model.resolvedItem(warning);
+    }
+
     public String rating(String code) {
         return model.rating(code);
     }

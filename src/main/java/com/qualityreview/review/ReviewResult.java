@@ -34,11 +34,14 @@ public record ReviewResult(Period period, int revision, ZoneId zone, OffsetDateT
      *        LOW_VOLUME; {@link com.qualityreview.review.metrics.DataIncomplete}), null when complete
      *        and for regions and the organisation
      * @param incompleteSites of a region or the organisation: how many of its sites have incomplete data
+     * @param warnings        the active warnings: a site's own; a region's or the organisation's for their
+     *                        sites, sites at risk first ({@link com.qualityreview.review.rating.Warnings#sitesAtRisk})
+     * @param resolvedWarnings the previous review's warnings that no longer hold (shown once), likewise, by site
      */
     public record Scope(String type, String code, String name, String regionCode, Figures current, Figures previous,
             Map<String, Long> ratingCounts, List<Pareto> pareto, List<Kpi> kpis, List<Trend> trend,
             List<Mandatory> mandatory, List<Compliance> compliance, List<WarningRow> warnings, String dataIncomplete,
-            long incompleteSites) {
+            long incompleteSites, List<WarningRow> resolvedWarnings) {
 
         public boolean isDataIncomplete() {
             return dataIncomplete != null;
@@ -94,8 +97,11 @@ public record ReviewResult(Period period, int revision, ZoneId zone, OffsetDateT
     /**
      * @param message the English text of a review stored before texts were keys (shown as it is then)
      * @param details what happened, to be worded in the reader's language; null for older reviews
+     * @param status NEW, CONTINUING or RESOLVED ({@link com.qualityreview.review.rating.WarningStatus})
+     * @param firstPeriod the period the warning first held in (of a run of consecutive reviewed periods)
+     * @param periodsRunning for how many consecutive reviewed periods it has held (a resolved one: had held)
      */
     public record WarningRow(String siteCode, String type, String severity, String subject, String message,
-            TranslatableText details) {
+            TranslatableText details, String status, String firstPeriod, int periodsRunning) {
     }
 }

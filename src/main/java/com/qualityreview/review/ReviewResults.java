@@ -3,6 +3,9 @@ package com.qualityreview.review;
 import com.qualityreview.review.job.ReviewStore;
 import com.qualityreview.review.job.RollUpTasklet;
 import com.qualityreview.review.SiteSummaryWriter;
+import com.qualityreview.review.rating.Severity;
+import com.qualityreview.review.rating.WarningType;
+import com.qualityreview.review.rating.Warnings;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -50,8 +53,14 @@ public class ReviewResults {
             label_arguments, actual_key, actual_arguments, required_key, required_arguments
             FROM review_compliance WHERE period = ? AND revision = ? ORDER BY site_code, level_role, position""";
     private static final String SELECT_WARNINGS = """
-            SELECT w.site_code, w.warning_type, w.severity, w.subject, w.message, w.message_key, w.message_arguments
+            SELECT w.site_code, w.warning_type, w.severity, w.subject, w.message, w.message_key, w.message_arguments,
+            w.status, w.first_period, w.periods_running
             FROM review_warning w
+            WHERE w.period = ? AND w.revision = ? ORDER BY w.site_code, w.position""";
+    private static final String SELECT_RESOLVED_WARNINGS = """
+            SELECT w.site_code, w.warning_type, w.severity, w.subject, w.message, w.message_key, w.message_arguments,
+            'RESOLVED', w.first_period, w.periods_running
+            FROM review_resolved_warning w
             WHERE w.period = ? AND w.revision = ? ORDER BY w.site_code, w.position""";
     /**
      * Per import of a dated source completed before the review started, and having rows dated in
@@ -152,23 +161,26 @@ public class ReviewResults {
         }, key);
         List<ReviewResult.WarningRow> allWarnings = new ArrayList<>();
         jdbc.query(SELECT_WARNINGS, row -> {
-            ReviewResult.WarningRow warning = new ReviewResult.WarningRow(row.getString(1), row.getString(2), row.getString(3),
-                    row.getString(4), row.getString(5), text(row, 6));
-            allWarnings.add(warning);
-            site(scopes, row.getString(1)).ifPresent(site -> site.warnings.add(warning));
+            allWarnings.add(warning(row));
+        }, key);
+        // Sites at risk: a site's own warnings, and those of a region's or the organisation's sites, in their order.
+        List<ReviewResult.WarningRow> atRisk = Warnings.sitesAtRisk(allWarnings, ReviewResults::atRisk).stream()
+                .flatMap(List::stream).toList();
+        atRisk.forEach(warning -> site(scopes, warning.siteCode()).ifPresent(site -> site.warnings.add(warning)));
+        List<ReviewResult.WarningRow> allResolved = new ArrayList<>();
+        jdbc.query(SELECT_RESOLVED_WARNINGS, row -> {
+            ReviewResult.WarningRow warning = warning(row);
+            allResolved.add(warning);
+            site(scopes, warning.siteCode()).ifPresent(site -> site.resolvedWarnings.add(warning));
         }, key);
 
-        // Sites at risk of a region or the organisation: their sites' warnings, most severe first.
-        Comparator<ReviewResult.WarningRow> severity = Comparator.comparing((ReviewResult.WarningRow w) -> rank(w.severity()))
-                .thenComparing(ReviewResult.WarningRow::siteCode).thenComparing(ReviewResult.WarningRow::type);
         List<ReviewResult.Scope> regions = new ArrayList<>();
         List<ReviewResult.Scope> sites = new ArrayList<>();
         ReviewResult.Scope organisation = null;
         for (Builder scope : scopes.values()) {
             if (!scope.type.equals("SITE")) {
-                scope.warnings.addAll(allWarnings.stream()
-                        .filter(w -> scope.type.equals(RollUpTasklet.ORG) || scope.code.equals(regionOf(scopes, w.siteCode())))
-                        .sorted(severity).toList());
+                scope.warnings.addAll(ofSitesOf(scope, atRisk, scopes));
+                scope.resolvedWarnings.addAll(ofSitesOf(scope, allResolved, scopes));
             }
             ReviewResult.Scope built = scope.build();
             switch (scope.type) {
@@ -260,12 +272,22 @@ public class ReviewResults {
                 siteCode, SiteSummaryWriter.utc(period.startInstant(zone)), SiteSummaryWriter.utc(period.endInstant(zone)));
     }
 
-    private static int rank(String severity) {
-        return switch (severity) {
-            case "SEVERE" -> 0;
-            case "MODERATE" -> 1;
-            default -> 2;
-        };
+    private static ReviewResult.WarningRow warning(ResultSet row) throws SQLException {
+        return new ReviewResult.WarningRow(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
+                text(row, 6), row.getString(8), row.getString(9), row.getInt(10));
+    }
+
+    private static Warnings.AtRisk atRisk(ReviewResult.WarningRow warning) {
+        return new Warnings.AtRisk(warning.siteCode(), Severity.valueOf(warning.severity()), warning.periodsRunning(),
+                WarningType.valueOf(warning.type()), warning.subject() == null ? "" : warning.subject());
+    }
+
+    /** The warnings of a region's sites, or all of them for the organisation, in the order given. */
+    private static List<ReviewResult.WarningRow> ofSitesOf(Builder scope, List<ReviewResult.WarningRow> warnings,
+            Map<String, Builder> scopes) {
+        return warnings.stream()
+                .filter(w -> scope.type.equals(RollUpTasklet.ORG) || scope.code.equals(regionOf(scopes, w.siteCode())))
+                .toList();
     }
 
     private static String regionOf(Map<String, Builder> scopes, String siteCode) {
@@ -311,6 +333,7 @@ public class ReviewResults {
         final List<ReviewResult.Mandatory> mandatory = new ArrayList<>();
         final List<ReviewResult.Compliance> compliance = new ArrayList<>();
         final List<ReviewResult.WarningRow> warnings = new ArrayList<>();
+        final List<ReviewResult.WarningRow> resolvedWarnings = new ArrayList<>();
         String dataIncomplete;
         long incompleteSites;
 
@@ -323,7 +346,8 @@ public class ReviewResults {
 
         ReviewResult.Scope build() {
             return new ReviewResult.Scope(type, code, name, regionCode, current, previous, ratingCounts, pareto, kpis, trend,
-                    mandatory, compliance, warnings, dataIncomplete, incompleteSites);
+                    mandatory, compliance, warnings, dataIncomplete, incompleteSites,
+                    resolvedWarnings);
         }
     }
 }

@@ -132,7 +132,7 @@ abstract class DeadlineWatchdogTests {
     @BeforeEach
     void octoberImportedNothingReviewed() throws Exception {
         for (String table : List.of("deadline_alert", "delivery", "review_trend", "review_figures", "review_rating_count", "review_pareto",
-                "review_kpi", "review_mandatory", "review_compliance", "review_warning", "review_run", "rejected_row", "import_file",
+                "review_kpi", "review_mandatory", "review_compliance", "review_warning", "review_resolved_warning", "review_run", "rejected_row", "import_file",
                 "feedback", "audit_item", "kpi_measurement", "kpi_definition", "criterion", "site", "region")) {
             jdbc.update("DELETE FROM " + table);
         }

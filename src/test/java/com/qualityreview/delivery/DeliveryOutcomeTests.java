@@ -67,7 +67,7 @@ class DeliveryOutcomeTests {
     @BeforeEach
     void organisation() throws Exception {
         for (String table : List.of("delivery", "review_trend", "review_figures", "review_rating_count", "review_pareto", "review_kpi",
-                "review_mandatory", "review_compliance", "review_warning", "review_run", "work_lease", "rejected_row", "import_file",
+                "review_mandatory", "review_compliance", "review_warning", "review_resolved_warning", "review_run", "work_lease", "rejected_row", "import_file",
                 "feedback", "audit_item", "kpi_measurement", "kpi_definition", "criterion", "site", "region")) {
             jdbc.update("DELETE FROM " + table);
         }

@@ -15,6 +15,7 @@ import com.qualityreview.intake.Imports;
 import com.qualityreview.review.job.LegacyContexts;
 import com.qualityreview.review.job.ReviewContext;
 import com.qualityreview.review.job.SummaryCsv;
+import com.qualityreview.review.job.WarningsCsv;
 import com.qualityreview.review.job.WriteSummaryCsvTasklet;
 import com.qualityreview.system.DatabaseDialect;
 import com.qualityreview.system.FaultInjection;
@@ -105,7 +106,7 @@ abstract class ReviewJobTests {
     void organisation() throws Exception {
         faults.heal();
         for (String table : List.of("review_trend", "review_figures", "review_rating_count", "review_pareto", "review_kpi", "review_mandatory",
-                "review_compliance", "review_warning", "review_run", "work_lease", "import_day_count", "rejected_row", "import_file", "feedback", "audit_item",
+                "review_compliance", "review_warning", "review_resolved_warning", "review_run", "work_lease", "import_day_count", "rejected_row", "import_file", "feedback", "audit_item",
                 "kpi_measurement", "kpi_definition", "criterion", "site", "region")) {
             jdbc.update("DELETE FROM " + table);
         }
@@ -206,6 +207,77 @@ abstract class ReviewJobTests {
                 .containsEntry("UNRATED", 1L).containsEntry("0", 0L);
         assertThat(jdbc.queryForObject("SELECT sites_rated_3_plus_pct FROM review_figures WHERE scope_type = 'ORG'"
                 + " AND period_role = 'CURRENT'", BigDecimal.class)).isEqualByComparingTo("0");
+    }
+
+    /**
+     * Warning history over five months reviewed in order (docs/review.md, Warnings > History). A fails
+     * its mandatory SAFE in October (X1), November and December, passes it in January and February; it
+     * has two rows a month (csat 5 and 4, as F1 and F2; November also N1), so it stays at 2 stars while
+     * SAFE fails (csat ≥ 3, SAFE failed for level 3) and is at 5 from January on: no downgrade of A.
+     * B misses WAIT in October (20 against 10), meets it in November (1) and has no rows after
+     * October: rated 1★, then UNRATED in November (a MINOR downgrade), UNRATED after (no warning).
+     * <pre>
+     * 2026-10 (no review of September: all new)  A SAFE NEW 1; B WAIT NEW 1
+     * 2026-11  A SAFE CONTINUING 2 since 2026-10; B DOWNGRADE NEW 1; B WAIT RESOLVED (ran 1)
+     * 2026-12  A SAFE CONTINUING 3 since 2026-10; B DOWNGRADE RESOLVED (ran 1, since 2026-11)
+     * 2027-01  A SAFE RESOLVED (ran 3, since 2026-10)
+     * 2027-02  nothing: a resolved warning is shown once
+     * </pre>
+     */
+    @Test
+    void aWarningThatRunsThreeMonthsThenResolvesIsShownNewContinuingAndResolvedOnce() throws Exception {
+        StringBuilder feedback = new StringBuilder(HEADER);
+        StringBuilder audits = new StringBuilder("audit_id,site_code,audited_on,audit_type,auditor,criterion_code,result\n");
+        List<String> months = List.of("2026-11", "2026-12", "2027-01", "2027-02");
+        for (String month : months) {
+            feedback.append("H1-").append(month).append(",A,").append(month).append("-03T10:00:00Z,APP,5,10,,false,,,\n")
+                    .append("H2-").append(month).append(",A,").append(month).append("-04T10:00:00Z,APP,4,9,,false,,,\n");
+            audits.append("Y-").append(month).append(",A,").append(month).append("-05,INTERNAL,Ann,SAFE,")
+                    .append(month.compareTo("2027-01") < 0 ? "FAIL" : "PASS").append('\n');
+        }
+        load(ImportKind.FEEDBACK, feedback.toString());
+        load(ImportKind.AUDITS, audits.toString());
+        String header = String.join(",", WarningsCsv.COLUMNS);
+
+        assertThat(warningsCsv("2026-10")).containsExactly(header,
+                "SITE:A,MANDATORY_FAILED,SAFE,SEVERE,2026-10,1,NEW",
+                "SITE:B,KPI_MISS,WAIT,MINOR,2026-10,1,NEW");
+        assertThat(warningsCsv("2026-11")).containsExactly(header,
+                "SITE:A,MANDATORY_FAILED,SAFE,SEVERE,2026-10,2,CONTINUING",
+                "SITE:B,DOWNGRADE,,MINOR,2026-11,1,NEW",
+                "SITE:B,KPI_MISS,WAIT,MINOR,2026-10,1,RESOLVED");
+        assertThat(warningsCsv("2026-12")).containsExactly(header,
+                "SITE:A,MANDATORY_FAILED,SAFE,SEVERE,2026-10,3,CONTINUING",
+                "SITE:B,DOWNGRADE,,MINOR,2026-11,1,RESOLVED");
+        // The reports say how long it has run, in each language.
+        Path december = properties.reportsDir().resolve("2026-12").resolve("r1");
+        assertThat(pdfText(december.resolve("site-A.en.pdf"))).contains("3rd month");
+        assertThat(pdfText(december.resolve("site-A.zh-CN.pdf"))).contains("第3个月");
+        assertThat(pdfText(december.resolve("executive.en.pdf"))).contains("3rd month");
+
+        assertThat(warningsCsv("2027-01")).containsExactly(header,
+                "SITE:A,MANDATORY_FAILED,SAFE,SEVERE,2026-10,3,RESOLVED");
+        ReviewResult january = results.load(Period.parse("2027-01"), 1).orElseThrow();
+        assertThat(january.organisation().warnings()).isEmpty();
+        assertThat(january.organisation().resolvedWarnings()).extracting(ReviewResult.WarningRow::siteCode,
+                ReviewResult.WarningRow::type, ReviewResult.WarningRow::status, ReviewResult.WarningRow::firstPeriod,
+                ReviewResult.WarningRow::periodsRunning).containsExactly(tuple("A", "MANDATORY_FAILED", "RESOLVED", "2026-10", 3));
+        // Every reader of the active warnings sees none: the resolved one is kept apart.
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM review_warning WHERE period = '2027-01'", Long.class)).isZero();
+        Path reports = properties.reportsDir().resolve("2027-01").resolve("r1");
+        String english = pdfText(reports.resolve("site-A.en.pdf")).replaceAll("\\s+", " ");
+        assertThat(english).contains("Resolved since 2026-12", "A Alpha 甲 · Mandatory criterion failed: ran 3 months");
+        String chinese = pdfText(reports.resolve("site-A.zh-CN.pdf")).replaceAll("\\s+", "");
+        assertThat(chinese).contains("自2026-12以来已解决", "AAlpha甲·必备条件未达标：持续3个月");
+
+        assertThat(warningsCsv("2027-02")).containsExactly(header);
+    }
+
+    /** Reviews the month (its first revision) and reads the warnings.csv written beside its summary.csv. */
+    List<String> warningsCsv(String month) throws Exception {
+        JobExecution execution = reviews.start(Period.parse(month), Optional.empty());
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        return Files.readAllLines(summary(execution).resolveSibling("warnings.csv"));
     }
 
     @Test

@@ -49,7 +49,7 @@ abstract class SchedulerTests {
     void noRunsYet() {
         jdbc.update("DELETE FROM schedule_run");
         for (String table : List.of("delivery", "review_trend", "review_figures", "review_rating_count", "review_pareto", "review_kpi",
-                "review_mandatory", "review_compliance", "review_warning", "review_run")) {
+                "review_mandatory", "review_compliance", "review_warning", "review_resolved_warning", "review_run")) {
             jdbc.update("DELETE FROM " + table);
         }
     }

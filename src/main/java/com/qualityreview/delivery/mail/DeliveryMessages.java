@@ -23,7 +23,8 @@ import jakarta.mail.internet.InternetAddress;
 /**
  * The email of one delivery, in the stakeholder's language: a subject naming period, scope and
  * rating; an HTML body with a plain-text alternative giving the headline figures and the
- * warnings, and first, when the scope's data of the period is incomplete, the report's notice; the PDF of their scope attached; a Message-ID derived from the delivery.
+ * warnings (each new or in its nth period), those resolved since the previous review under their own
+ * heading, and first, when the scope's data of the period is incomplete, the report's notice; the PDF of their scope attached; a Message-ID derived from the delivery.
  */
 public final class DeliveryMessages {
 
@@ -97,7 +98,19 @@ public final class DeliveryMessages {
             html.append("<ul>");
             for (ReviewResult.WarningRow w : scope.warnings()) {
                 String line = w.siteCode() + " · " + texts.text("severity." + w.severity()) + " · "
-                        + texts.text("warning." + w.type()) + ": " + texts.warningDetails(w);
+                        + texts.text("warning." + w.type()) + " (" + texts.running(w) + "): " + texts.warningDetails(w);
+                plain.append("  - ").append(line).append('\n');
+                html.append("<li>").append(escape(line)).append("</li>");
+            }
+            html.append("</ul>");
+        }
+        // The previous review's warnings that no longer hold, under their own heading (shown once).
+        if (!scope.resolvedWarnings().isEmpty()) {
+            String heading = texts.resolvedHeading();
+            plain.append('\n').append(heading).append('\n');
+            html.append("<h3>").append(escape(heading)).append("</h3><ul>");
+            for (ReviewResult.WarningRow w : scope.resolvedWarnings()) {
+                String line = texts.resolvedItem(w);
                 plain.append("  - ").append(line).append('\n');
                 html.append("<li>").append(escape(line)).append("</li>");
             }

@@ -173,7 +173,11 @@ public final class ReportModel {
         p.put("dataIncomplete", dataIncomplete(scope));
         p.put("atRisk", scope.warnings().stream().map(w -> row("site", siteLabel(w.siteCode()), "code", w.siteCode(),
                 "name", siteName(w.siteCode()), "severity", text("severity." + w.severity()), "warning", text("warning." + w.type()),
-                "message", warningDetails(w))).toList());
+                "message", warningDetails(w), "running", running(w))).toList());
+        // Under the sites at risk, when any warning of the previous review no longer holds.
+        p.put("resolvedHeading", scope.resolvedWarnings().isEmpty() ? null : resolvedHeading());
+        p.put("resolved", scope.resolvedWarnings().isEmpty() ? null
+                : String.join("\n", scope.resolvedWarnings().stream().map(this::resolvedItem).toList()));
         p.put("trend", scope.trend().stream().map(t -> row("period", t.period(), "csat", real(t.csatMean()), "nps", real(t.nps()),
                 "complaintRate", real(t.complaintRatePct()))).toList());
         p.put("pareto", scope.pareto().stream().map(e -> row("category", categoryNames.name(e.category(), locale), "count", e.count(),
@@ -375,6 +379,45 @@ public final class ReportModel {
 
     private static Double real(BigDecimal value) {
         return value == null ? null : value.doubleValue();
+    }
+
+    /**
+     * How long an active warning has run: "new", or its period in the run of consecutive reviewed
+     * periods, "3rd month" (第3个月), "2nd quarter", "11th week".
+     */
+    public String running(ReviewResult.WarningRow warning) {
+        if (warning.periodsRunning() <= 1) {
+            return text("warning.running.new");
+        }
+        int n = warning.periodsRunning();
+        return text("warning.running." + result.period().kind(), text("ordinal." + ordinalCategory(n), n));
+    }
+
+    /** "Resolved since 2026-09": the heading over the previous review's warnings that no longer hold. */
+    public String resolvedHeading() {
+        return text("resolved.since", result.period().previous().toString());
+    }
+
+    /** A resolved warning: its site, its kind and how long it ran ("3 months"). */
+    public String resolvedItem(ReviewResult.WarningRow warning) {
+        return text("resolved.item", siteLabel(warning.siteCode()), text("warning." + warning.type()),
+                text("warning.ran." + result.period().kind(), warning.periodsRunning()));
+    }
+
+    /**
+     * The English ordinal category of n (CLDR: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st): which
+     * {@code ordinal.*} pattern words it. Other languages give every category the same pattern.
+     */
+    static String ordinalCategory(int n) {
+        if (n % 100 >= 11 && n % 100 <= 13) {
+            return "other";
+        }
+        return switch (n % 10) {
+            case 1 -> "one";
+            case 2 -> "two";
+            case 3 -> "few";
+            default -> "other";
+        };
     }
 
     /** A warning's details in the reader's language; a review stored before texts were keys has its English text. */

@@ -36,8 +36,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The quality review job (SPEC section 7): for one period and revision, summarise and rate every
- * site, roll the figures up to regions and the organisation, compute 12-period trends, and write
- * summary.csv. Parameters:
+ * site, give its warnings their history against the previous review, roll the figures up to regions
+ * and the organisation, compute 12-period trends, and write summary.csv and warnings.csv. Parameters:
  * {@code period}, {@code revision}, {@code run.id} (identifying) and {@code zone}. Settings:
  * {@link ReviewProperties}.
  */
@@ -49,7 +49,7 @@ public class ReviewJobConfiguration {
 
     @Bean
     Job qualityReviewJob(JobRepository jobRepository, Step prepareReviewStep, Step summariseSitesStep,
-            Step rollUpRegionsStep, Step computeTrendsStep, Step writeSummaryCsvStep, ReviewRuns runs,
+            Step trackWarningHistoryStep, Step rollUpRegionsStep, Step computeTrendsStep, Step writeSummaryCsvStep, ReviewRuns runs,
             QualityProperties properties, List<ReviewStepContribution> contributions, ObservationRegistry observations) {
         // Given here: Spring Batch's post-processor, which equips the step beans, left the jobs without (no job metrics).
         var job = new JobBuilder(JOB_NAME, jobRepository)
@@ -57,6 +57,7 @@ public class ReviewJobConfiguration {
                 .listener(new ReviewRunClaimListener(runs))
                 .start(prepareReviewStep)
                 .next(summariseSitesStep)
+                .next(trackWarningHistoryStep)
                 .next(rollUpRegionsStep)
                 .next(computeTrendsStep)
                 .next(writeSummaryCsvStep);
@@ -112,6 +113,22 @@ public class ReviewJobConfiguration {
         JdbcTemplate streaming = streaming(dataSource);
         return new SiteSummaryWriter(streaming, store, ReviewRun.from(parameters), ReviewReference.load(streaming), starRater,
                 QualityIndexWeights.DEFAULT, dialect, settings.review().incompleteBelowShare());
+    }
+
+    @Bean
+    Step trackWarningHistoryStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            TrackWarningHistoryTasklet trackWarningHistoryTasklet) {
+        return new StepBuilder("trackWarningHistoryStep", jobRepository)
+                .tasklet(trackWarningHistoryTasklet, transactionManager)
+                .build();
+    }
+
+    /** One per step execution, for the run of that execution. */
+    @Bean
+    @StepScope
+    TrackWarningHistoryTasklet trackWarningHistoryTasklet(@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters,
+            JdbcTemplate jdbc, ReviewRuns runs) {
+        return new TrackWarningHistoryTasklet(jdbc, runs, ReviewRun.from(parameters));
     }
 
     @Bean

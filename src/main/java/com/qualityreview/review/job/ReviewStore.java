@@ -17,6 +17,7 @@ import com.qualityreview.review.rating.RatingDistribution;
 import com.qualityreview.review.rating.RatingResult;
 import com.qualityreview.review.rating.Requirement;
 import com.qualityreview.review.rating.Warning;
+import com.qualityreview.review.rating.WarningStatus;
 import com.qualityreview.review.rating.Warnings;
 
 import java.math.BigDecimal;
@@ -39,7 +40,7 @@ public class ReviewStore {
     static final int STORED_SCALE = 10;
 
     private static final List<String> RESULT_TABLES = List.of("review_figures", "review_rating_count", "review_pareto",
-            "review_kpi", "review_mandatory", "review_compliance", "review_warning", "review_trend");
+            "review_kpi", "review_mandatory", "review_compliance", "review_warning", "review_resolved_warning", "review_trend");
 
     /** %s: one of the result tables. */
     private static final String DELETE_RESULTS = """
@@ -67,7 +68,8 @@ public class ReviewStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_WARNING = """
             INSERT INTO review_warning (period, revision, site_code, position, warning_type, severity, subject,
-            message, message_key, message_arguments) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            message, message_key, message_arguments, status, first_period, periods_running)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_RATING_COUNT = """
             INSERT INTO review_rating_count (period, revision, scope_type, scope_code, rating, site_count)
             VALUES (?, ?, ?, ?, ?, ?)""";
@@ -146,7 +148,9 @@ public class ReviewStore {
             Warning warning = ordered.get(i);
             warningRows.add(new Object[] {key.periodText(), key.revision(), siteCode, i + 1, warning.type().name(),
                     warning.severity().name(), warning.subject().orElse(null), warning.details().toString(),
-                    warning.details().key(), warning.details().storedArguments()});
+                    warning.details().key(), warning.details().storedArguments(),
+                    // New until trackWarningHistoryStep reads the previous review (TrackWarningHistoryTasklet).
+                    WarningStatus.NEW.name(), key.periodText(), 1});
         }
         batch.addAll(INSERT_WARNING, warningRows);
     }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Warning rules (section 6), per site and period.
@@ -128,26 +129,49 @@ public final class Warnings {
     }
 
     /**
-     * Sites with at least one warning, sites at risk first: highest severity first, then more
-     * SEVERE, more MODERATE, more MINOR warnings, then site code. Each site's warnings most severe first.
+     * What the order of sites at risk reads of a warning, whichever form it has (evaluated now, or
+     * stored with its history).
+     *
+     * @param periodsRunning consecutive reviewed periods the warning has held, this one included
+     * @param subject        the criterion or KPI code; empty for DOWNGRADE and COMPLAINT_SPIKE
      */
+    public record AtRisk(String siteCode, Severity severity, int periodsRunning, WarningType type, String subject) {
+    }
+
+    /** Sites at risk of warnings just evaluated: each has run one period so far. */
     public static List<SiteWarnings> sitesAtRisk(Collection<Warning> warnings) {
-        Map<String, List<Warning>> bySite = new LinkedHashMap<>();
-        warnings.forEach(w -> bySite.computeIfAbsent(w.siteCode(), k -> new ArrayList<>()).add(w));
-        Comparator<SiteWarnings> order = Comparator
-                .comparing(SiteWarnings::highestSeverity, Comparator.reverseOrder())
-                .thenComparing(s -> count(s, Severity.SEVERE), Comparator.reverseOrder())
-                .thenComparing(s -> count(s, Severity.MODERATE), Comparator.reverseOrder())
-                .thenComparing(s -> count(s, Severity.MINOR), Comparator.reverseOrder())
-                .thenComparing(SiteWarnings::siteCode);
-        return bySite.entrySet().stream()
-                .map(e -> new SiteWarnings(e.getKey(), e.getValue().stream().sorted(MOST_SEVERE_FIRST).toList()))
-                .sorted(order)
+        return sitesAtRisk(warnings, w -> new AtRisk(w.siteCode(), w.severity(), 1, w.type(), w.subject().orElse(""))).stream()
+                .map(site -> new SiteWarnings(site.get(0).siteCode(), site))
                 .toList();
     }
 
-    private static long count(SiteWarnings s, Severity severity) {
-        return s.warnings().stream().filter(w -> w.severity() == severity).count();
+    /**
+     * The warnings of sites with at least one, grouped by site, sites at risk first: highest severity
+     * first, then the one whose longest-running warning of that severity has run longest (continuing
+     * severe problems before new ones), then more SEVERE, more MODERATE, more MINOR warnings, then site
+     * code. Each site's warnings: most severe first, then longest running, then type and subject.
+     */
+    public static <W> List<List<W>> sitesAtRisk(Collection<W> warnings, Function<W, AtRisk> read) {
+        Comparator<AtRisk> withinSite = Comparator.comparing(AtRisk::severity, Comparator.reverseOrder())
+                .thenComparing(AtRisk::periodsRunning, Comparator.reverseOrder())
+                .thenComparing(AtRisk::type)
+                .thenComparing(AtRisk::subject);
+        Map<String, List<W>> bySite = new LinkedHashMap<>();
+        warnings.forEach(w -> bySite.computeIfAbsent(read.apply(w).siteCode(), k -> new ArrayList<>()).add(w));
+        bySite.values().forEach(site -> site.sort(Comparator.comparing(read, withinSite)));
+        // A site's first warning is its most severe, and of those the longest running.
+        Comparator<List<W>> order = Comparator
+                .comparing((List<W> site) -> read.apply(site.get(0)).severity(), Comparator.reverseOrder())
+                .thenComparing(site -> read.apply(site.get(0)).periodsRunning(), Comparator.reverseOrder())
+                .thenComparing(site -> count(site, read, Severity.SEVERE), Comparator.reverseOrder())
+                .thenComparing(site -> count(site, read, Severity.MODERATE), Comparator.reverseOrder())
+                .thenComparing(site -> count(site, read, Severity.MINOR), Comparator.reverseOrder())
+                .thenComparing(site -> read.apply(site.get(0)).siteCode());
+        return bySite.values().stream().sorted(order).map(List::copyOf).toList();
+    }
+
+    private static <W> long count(List<W> site, Function<W, AtRisk> read, Severity severity) {
+        return site.stream().filter(w -> read.apply(w).severity() == severity).count();
     }
 
 }

@@ -123,7 +123,7 @@ class ReviewTextsWordingTest {
         ReviewResult.Scope organisation = new ReviewResult.Scope("ORG", "ORG", "Organisation", null, none, null, java.util.Map.of(),
                 List.of(new ReviewResult.Pareto("WAIT_TIME", 3, new BigDecimal("75"), new BigDecimal("75"), true),
                         new ReviewResult.Pareto("PARKING", 1, new BigDecimal("25"), new BigDecimal("100"), false)),
-                List.of(), List.of(), List.of(), List.of(), List.of(), null, 0);
+                List.of(), List.of(), List.of(), List.of(), List.of(), null, 0, List.of());
         ReviewResult result = new ReviewResult(Period.parse("2026-10"), 1, ZoneId.of("UTC"), null, organisation, List.of(), List.of(),
                 List.of());
 
@@ -142,8 +142,9 @@ class ReviewTextsWordingTest {
         ReportModel chinese = new ReportModel(empty, CHINESE, ZonedDateTime.now(ZoneId.of("UTC")), CategoryNames.NONE);
 
         assertThat(chinese.warningDetails(new ReviewResult.WarningRow("S1", "DOWNGRADE", "SEVERE", null,
-                "Rating fell from 4 stars to 1 star", null))).isEqualTo("Rating fell from 4 stars to 1 star");
+                "Rating fell from 4 stars to 1 star", null, "NEW", "2026-09", 1))).isEqualTo("Rating fell from 4 stars to 1 star");
         assertThat(chinese.warningDetails(new ReviewResult.WarningRow("S1", "DOWNGRADE", "SEVERE", null,
-                "warning.text.DOWNGRADE [4, 1]", TranslatableText.of("warning.text.DOWNGRADE", 4, 1)))).isEqualTo("星级由 4★ 降至 1★");
+                "warning.text.DOWNGRADE [4, 1]", TranslatableText.of("warning.text.DOWNGRADE", 4, 1), "NEW", "2026-09", 1)))
+                .isEqualTo("星级由 4★ 降至 1★");
     }
 }
