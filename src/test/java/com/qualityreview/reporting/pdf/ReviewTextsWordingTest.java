@@ -147,4 +147,49 @@ class ReviewTextsWordingTest {
                 "warning.text.DOWNGRADE [4, 1]", TranslatableText.of("warning.text.DOWNGRADE", 4, 1), "NEW", "2026-09", 1)))
                 .isEqualTo("星级由 4★ 降至 1★");
     }
+
+    private static ReportModel model(String period, Locale locale) {
+        ReviewResult empty = new ReviewResult(Period.parse(period), 1, ZoneId.of("UTC"), null, null, List.of(), List.of(), List.of());
+        return new ReportModel(empty, locale, ZonedDateTime.now(ZoneId.of("UTC")), CategoryNames.NONE);
+    }
+
+    private static ReviewResult.WarningRow running(String status, int periods) {
+        return new ReviewResult.WarningRow("S1", "MANDATORY_FAILED", "SEVERE", "SAFE", "", null, status, "2026-01", periods);
+    }
+
+    @Test
+    void aWarningSaysItIsNewOrInWhichPeriodItIsWithTheEnglishOrdinalOrTheChineseCount() {
+        ReportModel english = model("2026-10", Locale.ENGLISH);
+        ReportModel chinese = model("2026-10", CHINESE);
+
+        assertThat(english.running(running("NEW", 1))).isEqualTo("new");
+        assertThat(chinese.running(running("NEW", 1))).isEqualTo("新");
+        assertThat(List.of(2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112).stream()
+                .map(n -> english.running(running("CONTINUING", n))).toList()).containsExactly("2nd month", "3rd month",
+                "4th month", "11th month", "12th month", "13th month", "21st month", "22nd month", "23rd month", "101st month",
+                "111th month", "112th month");
+        assertThat(chinese.running(running("CONTINUING", 3))).isEqualTo("第3个月");
+        assertThat(chinese.running(running("CONTINUING", 21))).isEqualTo("第21个月");
+    }
+
+    @Test
+    void quarterAndWeekReviewsCountTheirOwnPeriods() {
+        assertThat(model("2026-Q3", Locale.ENGLISH).running(running("CONTINUING", 3))).isEqualTo("3rd quarter");
+        assertThat(model("2026-Q3", CHINESE).running(running("CONTINUING", 3))).isEqualTo("第3个季度");
+        assertThat(model("2026-W42", Locale.ENGLISH).running(running("CONTINUING", 2))).isEqualTo("2nd week");
+        assertThat(model("2026-W42", CHINESE).running(running("CONTINUING", 2))).isEqualTo("第2周");
+    }
+
+    @Test
+    void aResolvedWarningIsListedUnderThePreviousPeriodWithHowLongItRan() {
+        ReviewResult.WarningRow resolved = running("RESOLVED", 3);
+        ReviewResult.WarningRow once = running("RESOLVED", 1);
+
+        assertThat(model("2027-01", Locale.ENGLISH).resolvedHeading()).isEqualTo("Resolved since 2026-12");
+        assertThat(model("2027-01", CHINESE).resolvedHeading()).isEqualTo("自2026-12以来已解决");
+        assertThat(model("2027-01", Locale.ENGLISH).resolvedItem(resolved)).isEqualTo("S1 · Mandatory criterion failed: ran 3 months");
+        assertThat(model("2027-01", Locale.ENGLISH).resolvedItem(once)).isEqualTo("S1 · Mandatory criterion failed: ran 1 month");
+        assertThat(model("2027-01", CHINESE).resolvedItem(resolved)).isEqualTo("S1 · 必备条件未达标：持续3个月");
+        assertThat(model("2026-Q1", Locale.ENGLISH).resolvedItem(resolved)).isEqualTo("S1 · Mandatory criterion failed: ran 3 quarters");
+    }
 }

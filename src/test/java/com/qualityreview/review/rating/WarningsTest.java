@@ -177,4 +177,30 @@ class WarningsTest {
         assertThat(atRisk.get(0).warnings()).containsExactly(severeZ, minorZ);
         assertThat(atRisk.get(0).highestSeverity()).isEqualTo(Severity.SEVERE);
     }
+
+    /** A warning as the sites-at-risk order reads it: site, severity, periods running, type and subject. */
+    private record Stored(String site, Severity severity, int running, WarningType type, String subject) {
+        Warnings.AtRisk read() {
+            return new Warnings.AtRisk(site, severity, running, type, subject);
+        }
+    }
+
+    @Test
+    void sitesAtRiskPutTheLongestRunningProblemOfTheHighestSeverityFirstThenCountTheirWarnings() {
+        Stored newSevereA = new Stored("A", Severity.SEVERE, 1, WarningType.DOWNGRADE, "");
+        Stored severeB = new Stored("B", Severity.SEVERE, 3, WarningType.MANDATORY_FAILED, "C1");
+        Stored newSevereC = new Stored("C", Severity.SEVERE, 1, WarningType.MANDATORY_FAILED, "C1");
+        Stored newSevereC2 = new Stored("C", Severity.SEVERE, 1, WarningType.MANDATORY_FAILED, "C2");
+        Stored moderateD = new Stored("D", Severity.MODERATE, 5, WarningType.COMPLAINT_SPIKE, "");
+        Stored minorB = new Stored("B", Severity.MINOR, 7, WarningType.KPI_MISS, "K");
+        Stored olderSevereB = new Stored("B", Severity.SEVERE, 4, WarningType.MANDATORY_FAILED, "C2");
+
+        List<List<Stored>> atRisk = Warnings.sitesAtRisk(List.of(newSevereA, severeB, newSevereC, newSevereC2, moderateD, minorB,
+                olderSevereB), Stored::read);
+
+        // B: a SEVERE warning in its 4th period; C: two new SEVERE (more SEVERE than A); A: one new SEVERE;
+        // D: MODERATE only, however long it runs. B's warnings: SEVERE 4, SEVERE 3, then MINOR (longer, less severe).
+        assertThat(atRisk).containsExactly(List.of(olderSevereB, severeB, minorB), List.of(newSevereC, newSevereC2),
+                List.of(newSevereA), List.of(moderateD));
+    }
 }
