@@ -78,7 +78,7 @@ class ResolvedWarningsEmailTests {
         assertThat(body("adam@example.com", "2026-10")).contains("(new)").doesNotContain("Resolved since");
     }
 
-    /** The plain and HTML text of the one email of the period to the address (line breaks as \\n). */
+    /** The plain and HTML text of the one email of the period to the address (line breaks as \n). */
     private static String body(String address, String period) throws Exception {
         try (Stream<Path> files = Files.list(OUTBOX)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
