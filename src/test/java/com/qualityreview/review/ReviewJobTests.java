@@ -12,6 +12,7 @@ import java.util.Optional;
 import com.qualityreview.execution.Restarts;
 import com.qualityreview.intake.ImportKind;
 import com.qualityreview.intake.Imports;
+import com.qualityreview.reporting.PdfReading;
 import com.qualityreview.review.job.LegacyContexts;
 import com.qualityreview.review.job.ReviewContext;
 import com.qualityreview.review.job.SummaryCsv;
@@ -269,6 +270,15 @@ abstract class ReviewJobTests {
         assertThat(english).contains("Resolved since 2026-12", "A Alpha 甲 · Mandatory criterion failed: ran 3 months");
         String chinese = pdfText(reports.resolve("site-A.zh-CN.pdf")).replaceAll("\\s+", "");
         assertThat(chinese).contains("自2026-12以来已解决", "AAlpha甲·必备条件未达标：持续3个月");
+        // The new texts are all in Chinese: nothing English outside the data in the Chinese reports.
+        List<String> data = jdbc.queryForList("SELECT site_code FROM site UNION SELECT name FROM site UNION SELECT region_code FROM region"
+                + " UNION SELECT name FROM region UNION SELECT criterion_code FROM criterion UNION SELECT name FROM criterion"
+                + " UNION SELECT kpi_code FROM kpi_definition UNION SELECT name FROM kpi_definition UNION SELECT unit FROM kpi_definition"
+                + " UNION SELECT DISTINCT category FROM review_pareto UNION SELECT DISTINCT scope_name FROM review_figures", String.class);
+        for (Path report : List.of(december.resolve("executive.zh-CN.pdf"), december.resolve("site-A.zh-CN.pdf"),
+                reports.resolve("executive.zh-CN.pdf"), reports.resolve("region-R1.zh-CN.pdf"), reports.resolve("site-A.zh-CN.pdf"))) {
+            assertThat(PdfReading.englishOutsideData(pdfText(report), data)).as(report.toString()).isEmpty();
+        }
 
         assertThat(warningsCsv("2027-02")).containsExactly(header);
     }
