@@ -346,8 +346,7 @@ public class ReviewResults {
 
         ReviewResult.Scope build() {
             return new ReviewResult.Scope(type, code, name, regionCode, current, previous, ratingCounts, pareto, kpis, trend,
-                    mandatory, compliance, warnings, dataIncomplete, incompleteSites,
-                    resolvedWarnings);
+                    mandatory, compliance, warnings, dataIncomplete, incompleteSites, resolvedWarnings);
         }
     }
 }

@@ -2,6 +2,7 @@ package com.qualityreview.review.rating;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -25,7 +26,7 @@ class WarningHistoryTest {
     /** The review of {@code period} after {@code previous}: its warnings as stored, current then resolved. */
     private static List<Tracked> review(Period period, List<Tracked> previous, Identity... current) {
         Outcome outcome = WarningHistory.track(period, previous, List.of(current), SITES);
-        List<Tracked> stored = new java.util.ArrayList<>(outcome.current().values());
+        List<Tracked> stored = new ArrayList<>(outcome.current().values());
         stored.addAll(outcome.resolved());
         return stored;
     }
