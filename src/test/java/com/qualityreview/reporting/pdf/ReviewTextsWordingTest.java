@@ -26,7 +26,7 @@ class ReviewTextsWordingTest {
     private static final Locale CHINESE = Locale.forLanguageTag("zh-CN");
 
     private static String worded(TranslatableText text, Locale locale) {
-        ReviewResult empty = new ReviewResult(Period.parse("2026-10"), 1, ZoneId.of("UTC"), null, null, List.of(), List.of(), List.of());
+        ReviewResult empty = new ReviewResult(Period.parse("2026-10"), 1, ZoneId.of("UTC"), null, null, List.of(), List.of(), List.of(), List.of());
         return new ReportModel(empty, locale, ZonedDateTime.now(ZoneId.of("UTC")), CategoryNames.NONE).text(text);
     }
 
@@ -125,7 +125,7 @@ class ReviewTextsWordingTest {
                         new ReviewResult.Pareto("PARKING", 1, new BigDecimal("25"), new BigDecimal("100"), false)),
                 List.of(), List.of(), List.of(), List.of(), List.of(), null, 0);
         ReviewResult result = new ReviewResult(Period.parse("2026-10"), 1, ZoneId.of("UTC"), null, organisation, List.of(), List.of(),
-                List.of());
+                List.of(), List.of());
 
         for (Locale locale : List.of(Locale.ENGLISH, CHINESE)) {
             ReportModel model = new ReportModel(result, locale, ZonedDateTime.now(ZoneId.of("UTC")), CategoryNames.load(file, false));
@@ -138,7 +138,7 @@ class ReviewTextsWordingTest {
 
     @Test
     void aWarningOfAReviewStoredBeforeTextsWereKeysShowsItsEnglishTextAsStored() {
-        ReviewResult empty = new ReviewResult(Period.parse("2026-09"), 1, ZoneId.of("UTC"), null, null, List.of(), List.of(), List.of());
+        ReviewResult empty = new ReviewResult(Period.parse("2026-09"), 1, ZoneId.of("UTC"), null, null, List.of(), List.of(), List.of(), List.of());
         ReportModel chinese = new ReportModel(empty, CHINESE, ZonedDateTime.now(ZoneId.of("UTC")), CategoryNames.NONE);
 
         assertThat(chinese.warningDetails(new ReviewResult.WarningRow("S1", "DOWNGRADE", "SEVERE", null,
