@@ -184,7 +184,7 @@ abstract class ReviewJobTests {
                 .doubleValue()).isCloseTo(4.3043478261, within(1e-6));
         assertThat(jdbc.queryForObject("SELECT k FROM review_site_rank WHERE site_code = 'B'", BigDecimal.class).doubleValue())
                 .isCloseTo(0.3, within(1e-6));
-        // The star rating is not the ranking's business: A keeps its 2 stars, B its 1.
+        // What the reports read: every site in rank order, the one without answers last and unranked.
         assertThat(results.load(Period.parse("2026-10"), 1).orElseThrow().fairRanking())
                 .extracting(ReviewResult.RankedSite::siteCode, ReviewResult.RankedSite::rank, ReviewResult.RankedSite::regionRank,
                         ReviewResult.RankedSite::rawRank)
