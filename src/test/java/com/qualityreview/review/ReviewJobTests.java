@@ -189,6 +189,21 @@ abstract class ReviewJobTests {
                 .extracting(ReviewResult.RankedSite::siteCode, ReviewResult.RankedSite::rank, ReviewResult.RankedSite::regionRank,
                         ReviewResult.RankedSite::rawRank)
                 .containsExactly(tuple("A", 1, 1, 1), tuple("B", 2, 2, 2), tuple("C", null, null, null));
+        // As the reader sees it, 3 sites so all of them: rank, code, name, region (executive), responses,
+        // raw mean, adjusted mean (2 decimals), raw rank; C without answers last, blank; k under the title.
+        Path reports = properties.reportsDir().resolve("2026-10").resolve("r1");
+        for (String language : List.of("en", "zh-CN")) {
+            List<String> executive = lines(pdfText(reports.resolve("executive." + language + ".pdf")));
+            assertThat(executive).as(language).contains("1 A Alpha 甲 R1 2 4.50 4.30 1", "2 B Beta R1 3 2.00 2.09 2", "C Gamma R2 0")
+                    .anySatisfy(line -> assertThat(line).contains("k = 0.30"));
+            assertThat(lines(pdfText(reports.resolve("region-R1." + language + ".pdf")))).as(language)
+                    .contains("1 A Alpha 甲 2 4.50 4.30 1", "2 B Beta 3 2.00 2.09 2");
+        }
+    }
+
+    /** A PDF's text lines, each stripped, runs of spaces as one. */
+    static List<String> lines(String pdfText) {
+        return Arrays.stream(pdfText.split("\\R")).map(line -> line.strip().replaceAll("\\s+", " ")).toList();
     }
 
     @Test
@@ -325,8 +340,8 @@ abstract class ReviewJobTests {
     }
 
     static String appendixLine(String pdfText, String source) {
-        return Arrays.stream(pdfText.split("\\R")).map(line -> line.strip().replaceAll("\\s+", " "))
-                .filter(line -> line.startsWith(source + " ")).findFirst().orElseThrow(() -> new AssertionError(source + " not in the appendix"));
+        return lines(pdfText).stream().filter(line -> line.startsWith(source + " ")).findFirst()
+                .orElseThrow(() -> new AssertionError(source + " not in the appendix"));
     }
 
     /**
