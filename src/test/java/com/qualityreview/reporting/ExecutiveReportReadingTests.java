@@ -172,7 +172,8 @@ class ExecutiveReportReadingTests {
         shown.addAll(ranked.subList(ranked.size() - 10, ranked.size()));
         for (String[] site : shown) {
             // responses, raw mean, adjusted mean, raw rank: the row's cells after the site's name and region
-            assertThat(executive).as("site %s", site[3]).contains(site[4] + count(site[5]) + shownMean(site[6]) + shownMean(site[8]) + site[2]);
+            assertThat(executive).as("site %s", site[3])
+                    .contains(site[4] + count(site[5]) + shownMean(site[6]) + shownMean(site[8]) + site[2]);
         }
         assertThat(ranked).as("a site whose adjusted rank differs from its raw rank: the ranking moves someone")
                 .anySatisfy(site -> assertThat(site[0]).isNotEqualTo(site[2]));

@@ -89,8 +89,10 @@ public final class ReportModel {
         List<ReviewResult.Scope> sites = result.sitesOf(region);
         p.put("siteRanking", siteRanking(sites));
         p.put("compliance", compliance(byQualityIndex(sites)));
-        // Ranks among the region's sites: the region rank stored, and the raw rank of the organisation's raw order restricted to the region.
-        List<ReviewResult.RankedSite> ranked = result.fairRanking().stream().filter(site -> region.code().equals(site.regionCode())).toList();
+        // Ranks among the region's sites: the region rank stored, and the raw rank as the organisation's
+        // raw order restricted to the region (the same order, so no second sort).
+        List<ReviewResult.RankedSite> ranked = result.fairRanking().stream()
+                .filter(site -> region.code().equals(site.regionCode())).toList();
         p.put("fairRanking", ranked.stream().map(site -> fairRankingRow(site, site.regionRank(), site.rawRank() == null ? null
                 : (int) ranked.stream().filter(other -> other.rawRank() != null && other.rawRank() <= site.rawRank()).count(), null))
                 .toList());

@@ -48,7 +48,8 @@ class RankSitesTasklet implements Tasklet {
         List<Object[]> rows = new ArrayList<>();
         for (FairRanking.Ranked site : ranking.sites()) {
             rows.add(new Object[] {key.periodText(), key.revision(), site.site().siteCode(), site.site().regionCode(),
-                    site.site().count(), ReviewStore.stored(site.mean()), ReviewStore.stored(site.weight()), ReviewStore.stored(site.shrunkMean()),
+                    site.site().count(), ReviewStore.stored(site.mean()), ReviewStore.stored(site.weight()),
+                    ReviewStore.stored(site.shrunkMean()),
                     site.rank().orElse(null), site.regionRank().orElse(null), site.rawRank().orElse(null),
                     site.rank().isPresent() ? k : null});
         }
