@@ -175,6 +175,10 @@ class ExecutiveReportReadingTests {
             assertThat(executive).as("site %s", site[3])
                     .contains(site[4] + count(site[5]) + shownMean(site[6]) + shownMean(site[8]) + site[2]);
         }
+        String[] middle = ranked.get(15);
+        assertThat(executive).as("the 16th site is not shown").doesNotContain(middle[4] + count(middle[5]) + shownMean(middle[6])
+                + shownMean(middle[8]) + middle[2]).contains(squeezed(java.text.MessageFormat.format(labels.getString("fairRanking.ends"),
+                10, ranked.size())));
         assertThat(ranked).as("a site whose adjusted rank differs from its raw rank: the ranking moves someone")
                 .anySatisfy(site -> assertThat(site[0]).isNotEqualTo(site[2]));
 
