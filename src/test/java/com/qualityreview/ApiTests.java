@@ -74,7 +74,10 @@ abstract class ApiTests {
         assertThat(execution.get("parameters").get("period").asString()).isEqualTo("2026-10");
         List<String> steps = new ArrayList<>();
         execution.get("steps").forEach(step -> steps.add(step.get("name").asString()));
-        assertThat(steps).startsWith("prepareReviewStep", "summariseSitesStep").contains("renderReportsStep", "sendDeliveriesStep");
+        assertThat(steps).startsWith("prepareReviewStep", "summariseSitesStep", "rollUpRegionsStep", "rankSitesStep")
+                .contains("renderReportsStep", "sendDeliveriesStep");
+        // The fair ranking stores one row per site, the one without CSAT answers too.
+        assertThat(stepNamed(execution, "rankSitesStep").get("written").asLong()).isEqualTo(3);
         // Three sites, one per chunk or more: the summarise step read and wrote each site once, and says so as progress.
         JsonNode summarise = stepNamed(execution, "summariseSitesStep");
         assertThat(summarise.get("read").asLong()).isEqualTo(3);

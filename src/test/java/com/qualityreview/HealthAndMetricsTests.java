@@ -149,7 +149,7 @@ class HealthAndMetricsTests {
         assertThat(scrape.sum("spring_batch_job_seconds_sum", Map.of("spring_batch_job_name", "qualityReviewJob"))).isPositive();
 
         Map<String, Long> steps = countBy("SELECT STEP_NAME, COUNT(*) FROM BATCH_STEP_EXECUTION GROUP BY STEP_NAME");
-        assertThat(steps).containsKeys("summariseSitesStep", "renderReportsStep", "planDeliveriesStep", "sendDeliveriesStep");
+        assertThat(steps).containsKeys("summariseSitesStep", "rankSitesStep", "renderReportsStep", "planDeliveriesStep", "sendDeliveriesStep");
         steps.forEach((step, executions) -> assertThat(scrape.sum("spring_batch_step_seconds_count",
                 Map.of("spring_batch_step_name", step))).as(step).isEqualTo(executions.doubleValue()));
     }

@@ -63,7 +63,7 @@ public class ReportFiles {
             OffsetDateTime finishedAt, List<ReportFile> files) {
     }
 
-    /** A file of a review; scope and locale are null for summary.csv and warnings.csv, and for files rendered before they were recorded. */
+    /** A file of a review; scope and locale are null for summary.csv, warnings.csv and ranking.csv, and for files rendered before they were recorded. */
     public record ReportFile(String name, String scopeType, String scopeCode, String locale, long bytes, String url) {
     }
 

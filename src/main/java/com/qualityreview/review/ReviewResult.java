@@ -10,9 +10,12 @@ import java.util.Map;
  * Everything a finished review holds, as the reports read it: the organisation, its regions and
  * sites, each with its figures of the period and the previous period, and its details. "No data"
  * is null here (report templates print it as such).
+ *
+ * @param fairRanking every site in fair-ranking order (docs/review.md, Fair ranking), those without
+ *        any CSAT answer last; empty for a review stored before the fair ranking
  */
 public record ReviewResult(Period period, int revision, ZoneId zone, OffsetDateTime finishedAt, Scope organisation,
-        List<Scope> regions, List<Scope> sites, List<SourceCounts> dataQuality) {
+        List<Scope> regions, List<Scope> sites, List<SourceCounts> dataQuality, List<RankedSite> fairRanking) {
 
     /**
      * One line of the data-quality appendix ({@link PeriodRowCounts}): {@code read = written + rejected}.
@@ -103,5 +106,19 @@ public record ReviewResult(Period period, int revision, ZoneId zone, OffsetDateT
      */
     public record WarningRow(String siteCode, String type, String severity, String subject, String message,
             TranslatableText details, String status, String firstPeriod, int periodsRunning) {
+    }
+
+    /**
+     * A site in the fair ranking by CSAT; for a site without any CSAT answer, every value but the
+     * count is null.
+     *
+     * @param weight n / (n + k), the share of its own mean in its adjusted mean
+     * @param shrunkCsatMean the adjusted mean: region mean + weight × (site mean − region mean)
+     * @param rank by adjusted mean among all sites; regionRank among its region's; rawRank by raw mean among all
+     * @param k the review's k = within-site variance / between-site variance; null when it was not
+     *        estimated (too little data: weight 1) or the sites show no spread (weight 0)
+     */
+    public record RankedSite(String siteCode, String regionCode, long csatCount, BigDecimal csatMean, BigDecimal weight,
+            BigDecimal shrunkCsatMean, Integer rank, Integer regionRank, Integer rawRank, BigDecimal k) {
     }
 }

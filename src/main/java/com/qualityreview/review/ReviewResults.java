@@ -62,6 +62,11 @@ public class ReviewResults {
             'RESOLVED', w.first_period, w.periods_running
             FROM review_resolved_warning w
             WHERE w.period = ? AND w.revision = ? ORDER BY w.site_code, w.position""";
+    /** Ranked sites first, in rank order, then those without any CSAT answer. */
+    private static final String SELECT_FAIR_RANKING = """
+            SELECT site_code, region_code, csat_count, csat_mean, weight, shrunk_csat_mean, fair_rank, region_rank, raw_rank, k
+            FROM review_site_rank WHERE period = ? AND revision = ?
+            ORDER BY CASE WHEN fair_rank IS NULL THEN 1 ELSE 0 END, fair_rank, site_code""";
     /**
      * Per import of a dated source completed before the review started, and having rows dated in
      * the period or completed since the period started: its rows of the period written and
@@ -189,8 +194,12 @@ public class ReviewResults {
                 default -> organisation = built;
             }
         }
+        List<ReviewResult.RankedSite> fairRanking = jdbc.query(SELECT_FAIR_RANKING, (row, n) -> new ReviewResult.RankedSite(
+                row.getString(1), row.getString(2), row.getLong(3), row.getBigDecimal(4), row.getBigDecimal(5), row.getBigDecimal(6),
+                row.getObject(7, Integer.class), row.getObject(8, Integer.class), row.getObject(9, Integer.class),
+                row.getBigDecimal(10)), key);
         return Optional.of(new ReviewResult(period, revision, zone, runs.get(0).finishedAt(), organisation, regions, sites,
-                dataQuality(period, zone, runs.get(0).startedAt())));
+                dataQuality(period, zone, runs.get(0).startedAt()), fairRanking));
     }
 
     /**

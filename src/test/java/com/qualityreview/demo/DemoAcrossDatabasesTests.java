@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The demo command end to end, on the embedded database and on PostgreSQL: the same data gives
- * byte-identical summary.csv files, with every rating from 0 to 5 stars and UNRATED among the sites.
+ * byte-identical summary.csv and ranking.csv files, with every rating from 0 to 5 stars and UNRATED among the sites.
  */
 @ExtendWith(PostgresTestDatabase.class)
 class DemoAcrossDatabasesTests {
@@ -53,12 +53,15 @@ class DemoAcrossDatabasesTests {
     }
 
     @Test
-    void theDemoGivesTheSameSummaryOnHsqldbAndPostgresql() throws Exception {
+    void theDemoGivesTheSameSummaryAndRankingOnHsqldbAndPostgresql() throws Exception {
         Path embedded = demo("hsqldb", "jdbc:hsqldb:mem:demo-" + System.nanoTime(), "SA");
         Path postgres = demo("postgres", PostgresTestDatabase.url("demo"), PostgresTestDatabase.user());
 
         List<String> lines = Files.readAllLines(embedded);
         assertThat(Files.readAllLines(postgres)).isEqualTo(lines);
+        // The fair ranking too: one row per reviewed site after the header, the same on both databases.
+        assertThat(Files.readAllLines(postgres.resolveSibling("ranking.csv")))
+                .isEqualTo(Files.readAllLines(embedded.resolveSibling("ranking.csv"))).hasSize(1 + 39);
         assertThat(lines.stream().filter(line -> line.startsWith("SITE,"))).hasSize(39); // 40 sites, one inactive
         assertThat(lines.stream().filter(line -> line.startsWith("REGION,"))).hasSize(5);
         List<String> columns = List.of(lines.get(0).split(","));

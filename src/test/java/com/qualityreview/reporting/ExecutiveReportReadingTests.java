@@ -147,6 +147,65 @@ class ExecutiveReportReadingTests {
         assertThat(changed).as("regions whose index moved: the check is not all zeros").isPositive();
     }
 
+    /**
+     * The fair ranking (docs/review.md, Fair ranking), from October's ranking.csv: the executive
+     * report lists the 10 highest and 10 lowest of the demo's sites, each with its responses, raw and
+     * adjusted CSAT means (2 decimals, half-up) and raw rank side by side, under the line saying what
+     * "adjusted" means with k; a region report lists all its sites, ranked among the region's.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void theExecutiveAndRegionReportsShowTheFairRankingWithRawAndAdjustedMeans(String language) throws IOException {
+        Locale locale = Locale.forLanguageTag(language);
+        ResourceBundle labels = ReportTemplates.messages(locale);
+        List<String[]> ranking = Files.readAllLines(REPORTS.resolve("2026-10/r1/ranking.csv")).stream().skip(1)
+                .map(line -> line.split(",", -1)).toList();
+        List<String[]> ranked = ranking.stream().filter(row -> !row[0].isEmpty()).toList();
+        String k = new BigDecimal(ranked.get(0)[9]).setScale(2, RoundingMode.HALF_UP).toPlainString();
+        String executive = squeezed(String.join("", pages(executive(language))));
+
+        assertThat(ranked).as("the demo ranks more sites than the executive report shows").hasSizeGreaterThan(20);
+        assertThat(executive).contains(squeezed(labels.getString("executive.section.fairRanking")))
+                .contains(squeezed(labels.getString("col.adjustedCsat")))
+                .contains(squeezed(java.text.MessageFormat.format(labels.getString("fairRanking.adjusted"), k)));
+        List<String[]> shown = new ArrayList<>(ranked.subList(0, 10));
+        shown.addAll(ranked.subList(ranked.size() - 10, ranked.size()));
+        for (String[] site : shown) {
+            // responses, raw mean, adjusted mean, raw rank: the row's cells after the site's name and region
+            assertThat(executive).as("site %s", site[3])
+                    .contains(site[4] + count(site[5]) + shownMean(site[6]) + shownMean(site[8]) + site[2]);
+        }
+        String[] middle = ranked.get(15);
+        assertThat(executive).as("the 16th site is not shown").doesNotContain(middle[4] + count(middle[5]) + shownMean(middle[6])
+                + shownMean(middle[8]) + middle[2]).contains(squeezed(java.text.MessageFormat.format(labels.getString("fairRanking.ends"),
+                10, ranked.size())));
+        assertThat(ranked).as("a site whose adjusted rank differs from its raw rank: the ranking moves someone")
+                .anySatisfy(site -> assertThat(site[0]).isNotEqualTo(site[2]));
+
+        String region = ranked.get(0)[4];
+        List<String[]> ofRegion = ranking.stream().filter(row -> row[4].equals(region)).toList();
+        String regionReport = squeezed(String.join("", pages(REPORTS.resolve("2026-10/r1")
+                .resolve(ReportFileName.of("REGION", region, locale)))));
+        assertThat(regionReport).contains(squeezed(labels.getString("region.section.fairRanking")));
+        List<String[]> byRaw = ofRegion.stream().filter(row -> !row[2].isEmpty())
+                .sorted(java.util.Comparator.comparingInt(row -> Integer.parseInt(row[2]))).toList();
+        for (String[] site : ofRegion) {
+            if (!site[0].isEmpty()) {
+                int rawRankInRegion = byRaw.indexOf(site) + 1;
+                assertThat(regionReport).as("site %s", site[3])
+                        .contains(site[1] + site[3]).contains(count(site[5]) + shownMean(site[6]) + shownMean(site[8]) + rawRankInRegion);
+            }
+        }
+    }
+
+    private static String shownMean(String value) {
+        return new BigDecimal(value).setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static String count(String value) {
+        return String.format(Locale.ENGLISH, "%,d", Long.parseLong(value));
+    }
+
     /** "Page N of M" on every page of every report, N running 1..M over consecutive pages, M the number of pages. */
     @ParameterizedTest
     @ValueSource(strings = {"en", "zh-CN"})

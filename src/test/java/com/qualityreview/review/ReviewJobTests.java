@@ -3,6 +3,7 @@ package com.qualityreview.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import com.qualityreview.intake.ImportKind;
 import com.qualityreview.intake.Imports;
 import com.qualityreview.reporting.PdfReading;
 import com.qualityreview.review.job.LegacyContexts;
+import com.qualityreview.review.job.RankingCsv;
 import com.qualityreview.review.job.ReviewContext;
 import com.qualityreview.review.job.SummaryCsv;
 import com.qualityreview.review.job.WarningsCsv;
@@ -106,7 +108,7 @@ abstract class ReviewJobTests {
     @BeforeEach
     void organisation() throws Exception {
         faults.heal();
-        for (String table : List.of("review_trend", "review_figures", "review_rating_count", "review_pareto", "review_kpi", "review_mandatory",
+        for (String table : List.of("review_site_rank", "review_trend", "review_figures", "review_rating_count", "review_pareto", "review_kpi", "review_mandatory",
                 "review_compliance", "review_warning", "review_resolved_warning", "review_run", "work_lease", "import_day_count", "rejected_row", "import_file", "feedback", "audit_item",
                 "kpi_measurement", "kpi_definition", "criterion", "site", "region")) {
             jdbc.update("DELETE FROM " + table);
@@ -154,6 +156,77 @@ abstract class ReviewJobTests {
      * R1: 1 incomplete site (B), R2: 1 (D), ORG: 2.
      * </pre>
      */
+    static Path ranking(JobExecution execution) {
+        return summary(execution).resolveSibling(RankingCsv.FILE);
+    }
+
+    /**
+     * The fair ranking of the organisation above (docs/review.md, Fair ranking):
+     * <pre>
+     * A (R1): csat 5, 4     n 2  Σy 9  Σy² 41  mean 4.5;  B (R1): csat 1, 2, 3  n 3  Σy 6  Σy² 14  mean 2;  C: no answer
+     * m = 2, N = 5, R = 1; R1 mean from its rows (9 + 6) / 5 = 3
+     * SSW = (41 − 81/2) + (14 − 36/3) = 0.5 + 2 = 2.5; σ²_w = 2.5 / (5 − 2) = 0.8333333333
+     * SSB = 2(4.5 − 3)² + 3(2 − 3)² = 4.5 + 3 = 7.5; MSB = 7.5 / (2 − 1) = 7.5
+     * n₀ = (5 − (2² + 3²)/5) / 1 = 2.4; τ² = (7.5 − 0.8333333333) / 2.4 = 2.7777777778; k = 0.8333333333 / 2.7777777778 = 0.3
+     * A: w = 2 / 2.3 = 0.8695652174, 3 + 0.8695652174 × 1.5 = 4.3043478261
+     * B: w = 3 / 3.3 = 0.9090909091, 3 + 0.9090909091 × (−1) = 2.0909090909
+     * </pre>
+     */
+    @Test
+    void rankingCsvHoldsTheFairRankingWorkedOutByHand() throws Exception {
+        JobExecution execution = reviews.start(Period.parse("2026-10"), Optional.empty());
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(Files.readAllLines(ranking(execution))).containsExactly(
+                String.join(",", RankingCsv.COLUMNS),
+                "1,1,1,A,R1,2,4.500000,0.869565,4.304348,0.300000",
+                "2,2,2,B,R1,3,2.000000,0.909091,2.090909,0.300000",
+                ",,,C,R2,0,,,,");
+        assertThat(jdbc.queryForObject("SELECT shrunk_csat_mean FROM review_site_rank WHERE site_code = 'A'", BigDecimal.class)
+                .doubleValue()).isCloseTo(4.3043478261, within(1e-6));
+        assertThat(jdbc.queryForObject("SELECT k FROM review_site_rank WHERE site_code = 'B'", BigDecimal.class).doubleValue())
+                .isCloseTo(0.3, within(1e-6));
+        // What the reports read: every site in rank order, the one without answers last and unranked.
+        assertThat(results.load(Period.parse("2026-10"), 1).orElseThrow().fairRanking())
+                .extracting(ReviewResult.RankedSite::siteCode, ReviewResult.RankedSite::rank, ReviewResult.RankedSite::regionRank,
+                        ReviewResult.RankedSite::rawRank)
+                .containsExactly(tuple("A", 1, 1, 1), tuple("B", 2, 2, 2), tuple("C", null, null, null));
+        // As the reader sees it, 3 sites so all of them: rank, code, name, region (executive), responses,
+        // raw mean, adjusted mean (2 decimals), raw rank; C without answers last, blank; k under the title.
+        Path reports = properties.reportsDir().resolve("2026-10").resolve("r1");
+        for (String language : List.of("en", "zh-CN")) {
+            List<String> executive = lines(pdfText(reports.resolve("executive." + language + ".pdf")));
+            assertThat(executive).as(language).contains("1 A Alpha 甲 R1 2 4.50 4.30 1", "2 B Beta R1 3 2.00 2.09 2", "C Gamma R2 0")
+                    .anySatisfy(line -> assertThat(line).contains("k = 0.30"));
+            assertThat(lines(pdfText(reports.resolve("region-R1." + language + ".pdf")))).as(language)
+                    .contains("1 A Alpha 甲 2 4.50 4.30 1", "2 B Beta 3 2.00 2.09 2");
+        }
+    }
+
+    /** A PDF's text lines, each stripped, runs of spaces as one. */
+    static List<String> lines(String pdfText) {
+        return Arrays.stream(pdfText.split("\\R")).map(line -> line.strip().replaceAll("\\s+", " ")).toList();
+    }
+
+    @Test
+    void aRankStepThatFailedAndWasRestartedOrRunAgainStoresExactlyTheRankingOfAnUninterruptedRun() throws Exception {
+        String uninterrupted = Files.readString(ranking(review("2026-10", 1, "UTC")));
+        faults.failAfter(0, "INTO review_site_rank");
+
+        JobExecution failed = review("2026-10", 2, "UTC");
+        faults.heal();
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM review_site_rank WHERE revision = 2", Integer.class)).isZero();
+
+        JobExecution restarted = Restarts.restartOnceReleased(executions, failed.getId());
+        JobExecution again = review("2026-10", 2, "UTC");
+
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(Files.readString(ranking(restarted))).isEqualTo(uninterrupted);
+        assertThat(Files.readString(ranking(again))).isEqualTo(uninterrupted);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM review_site_rank WHERE revision = 2", Integer.class)).isEqualTo(3);
+    }
+
     @Test
     void aSiteBelowHalfItsPreviousVolumeAndASiteWithoutRowsAreMarkedDataIncomplete() throws Exception {
         load(ImportKind.SITES, "site_code,name,region_code,region_name\nD,Delta,R2,Region two\n");
@@ -349,8 +422,8 @@ abstract class ReviewJobTests {
     }
 
     static String appendixLine(String pdfText, String source) {
-        return Arrays.stream(pdfText.split("\\R")).map(line -> line.strip().replaceAll("\\s+", " "))
-                .filter(line -> line.startsWith(source + " ")).findFirst().orElseThrow(() -> new AssertionError(source + " not in the appendix"));
+        return lines(pdfText).stream().filter(line -> line.startsWith(source + " ")).findFirst()
+                .orElseThrow(() -> new AssertionError(source + " not in the appendix"));
     }
 
     /**

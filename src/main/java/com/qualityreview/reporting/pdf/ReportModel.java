@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 
@@ -33,6 +34,8 @@ public final class ReportModel {
     static final List<String> RATINGS = List.of("5", "4", "3", "2", "1", "0", "UNRATED");
     /** The incomplete sites a region's or the organisation's notice names; the others are counted ("and 3 more"). */
     static final int INCOMPLETE_SITES_NAMED = 10;
+    /** The executive fair ranking shows this many sites at each end, all of them when there are no more than twice as many. */
+    static final int FAIR_RANKING_EACH_END = 10;
 
     /** The order of every ranking: quality index, highest first, no data last; ties by code. */
     static final Comparator<ReviewResult.Scope> BY_QUALITY_INDEX = Comparator.comparing((ReviewResult.Scope s) -> s.current().qualityIndex(),
@@ -62,6 +65,16 @@ public final class ReportModel {
         // A region's standing is its share of sites at 3★ or more (it has no rating of its own); its
         // change is that of the quality index it is ranked by.
         p.put("ranking", ranking(result.regions(), scope -> percent(scope.current().sitesRated3PlusPct()), this::indexChange));
+        List<ReviewResult.RankedSite> all = result.fairRanking();
+        List<ReviewResult.RankedSite> ranked = all.stream().filter(site -> site.rank() != null).toList();
+        boolean ends = all.size() > 2 * FAIR_RANKING_EACH_END && ranked.size() > 2 * FAIR_RANKING_EACH_END;
+        List<ReviewResult.RankedSite> shown = ends ? new ArrayList<>(ranked.subList(0, FAIR_RANKING_EACH_END)) : all;
+        if (ends) {
+            shown.addAll(ranked.subList(ranked.size() - FAIR_RANKING_EACH_END, ranked.size()));
+        }
+        p.put("fairRanking", shown.stream().map(site -> fairRankingRow(site, site.rank(), site.rawRank(), site.regionCode()))
+                .toList());
+        p.put("fairRankingNote", fairRankingNote(all, ends ? text("fairRanking.ends", FAIR_RANKING_EACH_END, ranked.size()) : null));
         p.put("dataQuality", dataQuality());
         p.put("referenceData", referenceData());
         return p;
@@ -76,6 +89,14 @@ public final class ReportModel {
         List<ReviewResult.Scope> sites = result.sitesOf(region);
         p.put("siteRanking", siteRanking(sites));
         p.put("compliance", compliance(byQualityIndex(sites)));
+        // Ranks among the region's sites: the region rank stored, and the raw rank as the organisation's
+        // raw order restricted to the region (the same order, so no second sort).
+        List<ReviewResult.RankedSite> ranked = result.fairRanking().stream()
+                .filter(site -> region.code().equals(site.regionCode())).toList();
+        p.put("fairRanking", ranked.stream().map(site -> fairRankingRow(site, site.regionRank(), site.rawRank() == null ? null
+                : (int) ranked.stream().filter(other -> other.rawRank() != null && other.rawRank() <= site.rawRank()).count(), null))
+                .toList());
+        p.put("fairRankingNote", fairRankingNote(ranked, null));
         p.put("comments", comments(comments, true));
         p.put("dataQuality", dataQuality());
         p.put("referenceData", referenceData());
@@ -154,6 +175,31 @@ public final class ReportModel {
                     "indexGood", index.good()));
         }
         return rows;
+    }
+
+    /** A site of the fair ranking: its answers, raw and adjusted CSAT means side by side; a site without answers, blanks. */
+    private Map<String, Object> fairRankingRow(ReviewResult.RankedSite site, Integer rank, Integer rawRank, String region) {
+        return row("rank", rank, "code", site.siteCode(), "name", siteName(site.siteCode()), "region", region,
+                "responses", number(BigDecimal.valueOf(site.csatCount()), Display.COUNT_DECIMALS),
+                "rawMean", site.csatMean() == null ? null : number(site.csatMean(), Display.MEAN_DECIMALS),
+                "adjustedMean", site.shrunkCsatMean() == null ? null : number(site.shrunkCsatMean(), Display.MEAN_DECIMALS),
+                "rawRank", rawRank);
+    }
+
+    /**
+     * The line under the fair ranking's title saying what "adjusted" means: the formula with the
+     * review's k, or why the adjusted mean is the region's mean (no spread between sites) or the raw
+     * mean (nothing to estimate from); null when no site has answers. {@code more} is appended.
+     */
+    private String fairRankingNote(List<ReviewResult.RankedSite> sites, String more) {
+        Optional<ReviewResult.RankedSite> ranked = sites.stream().filter(site -> site.rank() != null).findFirst();
+        if (ranked.isEmpty()) {
+            return null;
+        }
+        ReviewResult.RankedSite first = ranked.get();
+        String note = first.k() != null ? text("fairRanking.adjusted", number(first.k(), Display.MEAN_DECIMALS))
+                : first.weight().signum() == 0 ? text("fairRanking.noSpread") : text("fairRanking.notEstimated");
+        return more == null ? note : note + " " + more;
     }
 
     private static List<ReviewResult.Scope> byQualityIndex(List<ReviewResult.Scope> scopes) {

@@ -37,7 +37,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The quality review job (SPEC section 7): for one period and revision, summarise and rate every
  * site, give its warnings their history against the previous review, roll the figures up to regions
- * and the organisation, compute 12-period trends, and write summary.csv and warnings.csv. Parameters:
+ * and the organisation, rank the sites fairly by CSAT, compute 12-period trends, and write summary.csv,
+ * warnings.csv and ranking.csv. Parameters:
  * {@code period}, {@code revision}, {@code run.id} (identifying) and {@code zone}. Settings:
  * {@link ReviewProperties}.
  */
@@ -49,7 +50,7 @@ public class ReviewJobConfiguration {
 
     @Bean
     Job qualityReviewJob(JobRepository jobRepository, Step prepareReviewStep, Step summariseSitesStep,
-            Step trackWarningHistoryStep, Step rollUpRegionsStep, Step computeTrendsStep, Step writeSummaryCsvStep, ReviewRuns runs,
+            Step trackWarningHistoryStep, Step rollUpRegionsStep, Step rankSitesStep, Step computeTrendsStep, Step writeSummaryCsvStep, ReviewRuns runs,
             QualityProperties properties, List<ReviewStepContribution> contributions, ObservationRegistry observations) {
         // Given here: Spring Batch's post-processor, which equips the step beans, left the jobs without (no job metrics).
         var job = new JobBuilder(JOB_NAME, jobRepository)
@@ -59,6 +60,7 @@ public class ReviewJobConfiguration {
                 .next(summariseSitesStep)
                 .next(trackWarningHistoryStep)
                 .next(rollUpRegionsStep)
+                .next(rankSitesStep)
                 .next(computeTrendsStep)
                 .next(writeSummaryCsvStep);
         contributions.stream().sorted(Comparator.comparingInt(ReviewStepContribution::order))
@@ -145,6 +147,14 @@ public class ReviewJobConfiguration {
             ReviewStore store, ReviewProperties settings, DatabaseDialect dialect) {
         return new RollUpTasklet(streaming(dataSource), store, ReviewRun.from(parameters), QualityIndexWeights.DEFAULT,
                 settings.organisationName(), dialect);
+    }
+
+    /** The fair ranking of the sites by CSAT, from the site figures stored (docs/review.md, Fair ranking). */
+    @Bean
+    Step rankSitesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
+        return new StepBuilder("rankSitesStep", jobRepository)
+                .tasklet(new RankSitesTasklet(jdbc), transactionManager)
+                .build();
     }
 
     @Bean

@@ -40,7 +40,8 @@ public class ReviewStore {
     static final int STORED_SCALE = 10;
 
     private static final List<String> RESULT_TABLES = List.of("review_figures", "review_rating_count", "review_pareto",
-            "review_kpi", "review_mandatory", "review_compliance", "review_warning", "review_resolved_warning", "review_trend");
+            "review_kpi", "review_mandatory", "review_compliance", "review_warning", "review_resolved_warning", "review_trend",
+            "review_site_rank");
 
     /** %s: one of the result tables. */
     private static final String DELETE_RESULTS = """
@@ -211,11 +212,15 @@ public class ReviewStore {
         batch.flush(jdbc);
     }
 
-    /**
-     * Rounded here to the columns' 10 decimals, so that PostgreSQL (which rounds) and HSQLDB (which
-     * may truncate) store the same value.
-     */
     private static BigDecimal or(Optional<BigDecimal> value) {
+        return stored(value);
+    }
+
+    /**
+     * A value for a DECIMAL(24, 10) column, null for no data. Rounded here to the columns' 10
+     * decimals, so that PostgreSQL (which rounds) and HSQLDB (which may truncate) store the same value.
+     */
+    static BigDecimal stored(Optional<BigDecimal> value) {
         return value.map(v -> v.setScale(STORED_SCALE, RoundingMode.HALF_UP)).orElse(null);
     }
 }

@@ -45,14 +45,24 @@ public final class SummaryCsv {
     }
 
     static Path write(JdbcTemplate jdbc, ReviewRun key, Path folder) throws IOException {
-        Files.createDirectories(folder);
-        Path target = folder.resolve("summary.csv");
-        Path temporary = folder.resolve("summary.csv.tmp");
         String columns = String.join(", ", COLUMNS.subList(3, COLUMNS.size() - 1)) + ", " + DATA_INCOMPLETE;
+        return write(jdbc, folder, "summary.csv", COLUMNS, SELECT_FIGURES.formatted(columns), key.periodText(), key.revision());
+    }
+
+    /**
+     * A review's CSV file (summary.csv, ranking.csv): the header, then one record per row of the
+     * query, cell by cell in these conventions. Written beside and moved into place, so that a
+     * reader never sees half a file, and a step run again replaces it whole.
+     */
+    static Path write(JdbcTemplate jdbc, Path folder, String fileName, List<String> header, String query, Object... arguments)
+            throws IOException {
+        Files.createDirectories(folder);
+        Path target = folder.resolve(fileName);
+        Path temporary = folder.resolve(fileName + ".tmp");
         try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8); CsvWriter csv = CsvCells.writer().build(out)) {
-            csv.writeRecord(COLUMNS);
-            jdbc.query(SELECT_FIGURES.formatted(columns), row -> {
-                String[] fields = new String[COLUMNS.size()];
+            csv.writeRecord(header);
+            jdbc.query(query, row -> {
+                String[] fields = new String[header.size()];
                 for (int i = 0; i < fields.length; i++) {
                     Object value = row.getObject(i + 1);
                     fields[i] = value == null ? "" : value instanceof BigDecimal decimal
@@ -60,7 +70,7 @@ public final class SummaryCsv {
                             : value instanceof String text ? CsvCells.text(text) : value.toString();
                 }
                 csv.writeRecord(fields);
-            }, key.periodText(), key.revision());
+            }, arguments);
         }
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return target;

@@ -26,8 +26,7 @@ class ReviewTextsWordingTest {
     private static final Locale CHINESE = Locale.forLanguageTag("zh-CN");
 
     private static String worded(TranslatableText text, Locale locale) {
-        ReviewResult empty = new ReviewResult(Period.parse("2026-10"), 1, ZoneId.of("UTC"), null, null, List.of(), List.of(), List.of());
-        return new ReportModel(empty, locale, ZonedDateTime.now(ZoneId.of("UTC")), CategoryNames.NONE).text(text);
+        return model("2026-10", locale).text(text);
     }
 
     @Test
@@ -125,7 +124,7 @@ class ReviewTextsWordingTest {
                         new ReviewResult.Pareto("PARKING", 1, new BigDecimal("25"), new BigDecimal("100"), false)),
                 List.of(), List.of(), List.of(), List.of(), List.of(), null, 0, List.of());
         ReviewResult result = new ReviewResult(Period.parse("2026-10"), 1, ZoneId.of("UTC"), null, organisation, List.of(), List.of(),
-                List.of());
+                List.of(), List.of());
 
         for (Locale locale : List.of(Locale.ENGLISH, CHINESE)) {
             ReportModel model = new ReportModel(result, locale, ZonedDateTime.now(ZoneId.of("UTC")), CategoryNames.load(file, false));
@@ -138,8 +137,7 @@ class ReviewTextsWordingTest {
 
     @Test
     void aWarningOfAReviewStoredBeforeTextsWereKeysShowsItsEnglishTextAsStored() {
-        ReviewResult empty = new ReviewResult(Period.parse("2026-09"), 1, ZoneId.of("UTC"), null, null, List.of(), List.of(), List.of());
-        ReportModel chinese = new ReportModel(empty, CHINESE, ZonedDateTime.now(ZoneId.of("UTC")), CategoryNames.NONE);
+        ReportModel chinese = model("2026-09", CHINESE);
 
         assertThat(chinese.warningDetails(new ReviewResult.WarningRow("S1", "DOWNGRADE", "SEVERE", null,
                 "Rating fell from 4 stars to 1 star", null, "NEW", "2026-09", 1))).isEqualTo("Rating fell from 4 stars to 1 star");
@@ -149,7 +147,7 @@ class ReviewTextsWordingTest {
     }
 
     private static ReportModel model(String period, Locale locale) {
-        ReviewResult empty = new ReviewResult(Period.parse(period), 1, ZoneId.of("UTC"), null, null, List.of(), List.of(), List.of());
+        ReviewResult empty = new ReviewResult(Period.parse(period), 1, ZoneId.of("UTC"), null, null, List.of(), List.of(), List.of(), List.of());
         return new ReportModel(empty, locale, ZonedDateTime.now(ZoneId.of("UTC")), CategoryNames.NONE);
     }
 
