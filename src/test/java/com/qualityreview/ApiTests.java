@@ -74,7 +74,7 @@ abstract class ApiTests {
         assertThat(execution.get("parameters").get("period").asString()).isEqualTo("2026-10");
         List<String> steps = new ArrayList<>();
         execution.get("steps").forEach(step -> steps.add(step.get("name").asString()));
-        assertThat(steps).startsWith("prepareReviewStep", "summariseSitesStep", "rollUpRegionsStep", "rankSitesStep")
+        assertThat(steps).startsWith("prepareReviewStep", "summariseSitesStep", "trackWarningHistoryStep", "rollUpRegionsStep", "rankSitesStep")
                 .contains("renderReportsStep", "sendDeliveriesStep");
         // The fair ranking stores one row per site, the one without CSAT answers too.
         assertThat(stepNamed(execution, "rankSitesStep").get("written").asLong()).isEqualTo(3);
