@@ -44,6 +44,13 @@ public final class SummaryCsv {
     private SummaryCsv() {
     }
 
+    /** A stored value as a cell: no data empty, numbers with {@link #DECIMALS} decimals, text safe for spreadsheets. */
+    static String cell(Object value) {
+        return value == null ? "" : value instanceof BigDecimal decimal
+                ? decimal.setScale(DECIMALS, RoundingMode.HALF_UP).toPlainString()
+                : value instanceof String text ? CsvCells.text(text) : value.toString();
+    }
+
     static Path write(JdbcTemplate jdbc, ReviewRun key, Path folder) throws IOException {
         Files.createDirectories(folder);
         Path target = folder.resolve("summary.csv");
@@ -54,10 +61,7 @@ public final class SummaryCsv {
             jdbc.query(SELECT_FIGURES.formatted(columns), row -> {
                 String[] fields = new String[COLUMNS.size()];
                 for (int i = 0; i < fields.length; i++) {
-                    Object value = row.getObject(i + 1);
-                    fields[i] = value == null ? "" : value instanceof BigDecimal decimal
-                            ? decimal.setScale(DECIMALS, RoundingMode.HALF_UP).toPlainString()
-                            : value instanceof String text ? CsvCells.text(text) : value.toString();
+                    fields[i] = cell(row.getObject(i + 1));
                 }
                 csv.writeRecord(fields);
             }, key.periodText(), key.revision());
