@@ -161,7 +161,7 @@ abstract class ReviewJobTests {
 
         JobExecution execution = reviews.start(Period.parse("2026-08"), Optional.empty());
 
-        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(execution.getStatus()).as("%s", execution.getAllFailureExceptions()).isEqualTo(BatchStatus.COMPLETED);
         List<String> lines = Files.readAllLines(drivers(execution));
         assertThat(lines.get(0)).isEqualTo(String.join(",", DriversCsv.COLUMNS));
         assertCsvRows(lines.subList(1, lines.size()),
@@ -188,6 +188,18 @@ abstract class ReviewJobTests {
         // Stored to 10 decimals, printed with 6: the same value as the CSV rounds it.
         assertThat(jdbc.queryForObject("SELECT r FROM review_driver WHERE scope_type = 'SITE' AND scope_code = 'A'"
                 + " AND dimension = 'RELIABILITY'", BigDecimal.class)).isEqualByComparingTo("0.9384615385"); // 61/65
+        ReviewResult result = results.load(Period.parse("2026-08"), 1).orElseThrow();
+        assertThat(result.organisation().drivers()).extracting(ReviewResult.Driver::rank, ReviewResult.Driver::dimension,
+                ReviewResult.Driver::quadrant).startsWith(tuple(1, "RELIABILITY", "CONCENTRATE_HERE"));
+        assertThat(result.sites()).extracting(ReviewResult.Scope::code, site -> site.drivers().size())
+                .containsExactly(tuple("A", 5), tuple("B", 0), tuple("C", 0));
+        // The reports: the organisation's and R1's first CONCENTRATE_HERE dimension; R2 has no rows (0 of 4).
+        Path reports = properties.reportsDir().resolve("2026-08").resolve("r1");
+        assertThat(pdfText(reports.resolve("executive.en.pdf"))).contains("Fix first: Reliability");
+        assertThat(pdfText(reports.resolve("executive.zh-CN.pdf"))).contains("优先改进：可靠性");
+        assertThat(pdfText(reports.resolve("region-R1.en.pdf"))).contains("Fix first: Reliability");
+        assertThat(pdfText(reports.resolve("region-R2.en.pdf"))).contains("Fix first: too few rows (0 of 4)");
+        assertThat(pdfText(reports.resolve("region-R2.zh-CN.pdf"))).contains("优先改进：行数不足（0/4）");
     }
 
     /** A (six rows of KeyDriversTest) and B (two) in August 2026, every SERVQUAL score given. */

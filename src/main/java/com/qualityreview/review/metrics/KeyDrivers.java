@@ -144,7 +144,7 @@ public final class KeyDrivers {
     }
 
     /** The middle value; with an even count the mean of the two middle ones. */
-    static double median(double[] values) {
+    public static double median(double[] values) {
         double[] sorted = values.clone();
         java.util.Arrays.sort(sorted);
         int middle = sorted.length / 2;

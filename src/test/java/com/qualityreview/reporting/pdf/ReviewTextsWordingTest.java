@@ -27,7 +27,7 @@ class ReviewTextsWordingTest {
 
     private static String worded(TranslatableText text, Locale locale) {
         ReviewResult empty = new ReviewResult(Period.parse("2026-10"), 1, ZoneId.of("UTC"), null, null, List.of(), List.of(), List.of());
-        return new ReportModel(empty, locale, ZonedDateTime.now(ZoneId.of("UTC")), CategoryNames.NONE).text(text);
+        return new ReportModel(empty, locale, ZonedDateTime.now(ZoneId.of("UTC")), CategoryNames.NONE, 100).text(text);
     }
 
     @Test
@@ -123,12 +123,12 @@ class ReviewTextsWordingTest {
         ReviewResult.Scope organisation = new ReviewResult.Scope("ORG", "ORG", "Organisation", null, none, null, java.util.Map.of(),
                 List.of(new ReviewResult.Pareto("WAIT_TIME", 3, new BigDecimal("75"), new BigDecimal("75"), true),
                         new ReviewResult.Pareto("PARKING", 1, new BigDecimal("25"), new BigDecimal("100"), false)),
-                List.of(), List.of(), List.of(), List.of(), List.of(), null, 0);
+                List.of(), List.of(), List.of(), List.of(), List.of(), null, 0, List.of());
         ReviewResult result = new ReviewResult(Period.parse("2026-10"), 1, ZoneId.of("UTC"), null, organisation, List.of(), List.of(),
                 List.of());
 
         for (Locale locale : List.of(Locale.ENGLISH, CHINESE)) {
-            ReportModel model = new ReportModel(result, locale, ZonedDateTime.now(ZoneId.of("UTC")), CategoryNames.load(file, false));
+            ReportModel model = new ReportModel(result, locale, ZonedDateTime.now(ZoneId.of("UTC")), CategoryNames.load(file, false), 100);
             @SuppressWarnings("unchecked")
             List<java.util.Map<String, Object>> pareto = (List<java.util.Map<String, Object>>) model.executive().get("pareto");
             assertThat(pareto).extracting(row -> row.get("category"))
@@ -139,7 +139,7 @@ class ReviewTextsWordingTest {
     @Test
     void aWarningOfAReviewStoredBeforeTextsWereKeysShowsItsEnglishTextAsStored() {
         ReviewResult empty = new ReviewResult(Period.parse("2026-09"), 1, ZoneId.of("UTC"), null, null, List.of(), List.of(), List.of());
-        ReportModel chinese = new ReportModel(empty, CHINESE, ZonedDateTime.now(ZoneId.of("UTC")), CategoryNames.NONE);
+        ReportModel chinese = new ReportModel(empty, CHINESE, ZonedDateTime.now(ZoneId.of("UTC")), CategoryNames.NONE, 100);
 
         assertThat(chinese.warningDetails(new ReviewResult.WarningRow("S1", "DOWNGRADE", "SEVERE", null,
                 "Rating fell from 4 stars to 1 star", null))).isEqualTo("Rating fell from 4 stars to 1 star");
