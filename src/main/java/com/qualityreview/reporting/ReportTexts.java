@@ -23,9 +23,12 @@ public final class ReportTexts {
         this.model = model;
     }
 
-    /** The emails show no complaint categories, so their wording needs no category names. */
+    /**
+     * The emails show no complaint categories and no key drivers, so their wording needs neither
+     * category names nor the key drivers' minimum of rows (given as 0).
+     */
     public static ReportTexts of(ReviewResult result, Locale locale) {
-        return new ReportTexts(new ReportModel(result, locale, ZonedDateTime.now(result.zone()), CategoryNames.NONE));
+        return new ReportTexts(new ReportModel(result, locale, ZonedDateTime.now(result.zone()), CategoryNames.NONE, 0));
     }
 
     /** One headline figure as the report shows it. */

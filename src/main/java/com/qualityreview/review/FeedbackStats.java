@@ -2,9 +2,13 @@ package com.qualityreview.review;
 
 import com.qualityreview.review.metrics.Dimension;
 import com.qualityreview.review.metrics.FeedbackFact;
+import com.qualityreview.review.metrics.KeyDrivers;
 import com.qualityreview.review.metrics.Numbers;
+import com.qualityreview.review.metrics.PairSums;
 import com.qualityreview.review.metrics.ParetoEntry;
 import com.qualityreview.review.metrics.Sums;
+import java.io.IOException;
+import java.io.ObjectInputStream;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -54,6 +58,22 @@ public final class FeedbackStats implements Serializable {
     private long fcrResolved;
     private BigDecimal resolutionHoursSum = BigDecimal.ZERO;
     private long resolutionHoursCount;
+    // Per dimension, with CSAT: the key drivers' sums. Transient and created on reading, so that the
+    // Java-serialised form of version 1 contexts (which have none) is unchanged and still loads.
+    private transient PairSums[] withCsat = newPairs();
+
+    private static PairSums[] newPairs() {
+        PairSums[] pairs = new PairSums[Dimension.values().length];
+        for (int i = 0; i < pairs.length; i++) {
+            pairs[i] = new PairSums();
+        }
+        return pairs;
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        withCsat = newPairs();
+    }
 
     public FeedbackStats add(FeedbackFact f) {
         feedbackCount++;
@@ -73,6 +93,9 @@ public final class FeedbackStats implements Serializable {
             if (score != null) {
                 servqualSums[d.ordinal()] += score;
                 servqualCounts[d.ordinal()]++;
+                if (f.csat() != null) {
+                    withCsat[d.ordinal()].add(score, f.csat());
+                }
             }
         }
         if (f.complaint()) {
@@ -105,6 +128,7 @@ public final class FeedbackStats implements Serializable {
         for (int i = 0; i < servqualSums.length; i++) {
             servqualSums[i] += o.servqualSums[i];
             servqualCounts[i] += o.servqualCounts[i];
+            withCsat[i].merge(o.withCsat[i]);
         }
         complaintCount += o.complaintCount;
         o.complaintsByCategory.forEach((k, v) -> complaintsByCategory.merge(k, v, Long::sum));
@@ -176,6 +200,20 @@ public final class FeedbackStats implements Serializable {
         return Collections.unmodifiableMap(m);
     }
 
+    /** Per dimension, its score and CSAT over the rows where both are present (a copy). */
+    public Map<Dimension, PairSums> withCsat() {
+        Map<Dimension, PairSums> pairs = new EnumMap<>(Dimension.class);
+        for (Dimension d : Dimension.values()) {
+            pairs.put(d, new PairSums().merge(withCsat[d.ordinal()]));
+        }
+        return Collections.unmodifiableMap(pairs);
+    }
+
+    /** The key drivers of satisfaction of these rows, most important first (docs/review.md, Key drivers). */
+    public List<KeyDrivers.Driver> keyDrivers(long minRows) {
+        return KeyDrivers.of(withCsat(), servqualMeans(), minRows);
+    }
+
     public long complaintCount() {
         return complaintCount;
     }
@@ -233,6 +271,12 @@ public final class FeedbackStats implements Serializable {
     private static final String[] SERVQUAL_SUM = servqualNames("Sum");
     private static final String[] SERVQUAL_COUNT = servqualNames("Count");
     private static final String CATEGORY = "category:";
+    private static final String[] WITH_CSAT_N = servqualNames("CsatN");
+    private static final String[] WITH_CSAT_SUM_X = servqualNames("CsatSumX");
+    private static final String[] WITH_CSAT_SUM_Y = servqualNames("CsatSumY");
+    private static final String[] WITH_CSAT_SUM_XX = servqualNames("CsatSumXX");
+    private static final String[] WITH_CSAT_SUM_YY = servqualNames("CsatSumYY");
+    private static final String[] WITH_CSAT_SUM_XY = servqualNames("CsatSumXY");
 
     private static String[] servqualNames(String suffix) {
         String[] names = new String[Dimension.values().length];
@@ -254,6 +298,13 @@ public final class FeedbackStats implements Serializable {
         for (Dimension d : Dimension.values()) {
             sums.put(SERVQUAL_SUM[d.ordinal()], servqualSums[d.ordinal()]);
             sums.put(SERVQUAL_COUNT[d.ordinal()], servqualCounts[d.ordinal()]);
+            PairSums pairs = withCsat[d.ordinal()];
+            sums.put(WITH_CSAT_N[d.ordinal()], pairs.n());
+            sums.put(WITH_CSAT_SUM_X[d.ordinal()], pairs.sumX());
+            sums.put(WITH_CSAT_SUM_Y[d.ordinal()], pairs.sumY());
+            sums.put(WITH_CSAT_SUM_XX[d.ordinal()], pairs.sumXX());
+            sums.put(WITH_CSAT_SUM_YY[d.ordinal()], pairs.sumYY());
+            sums.put(WITH_CSAT_SUM_XY[d.ordinal()], pairs.sumXY());
         }
         sums.put("complaints", complaintCount);
         complaintsByCategory.forEach((category, count) -> sums.put(CATEGORY + category, count));
@@ -276,6 +327,10 @@ public final class FeedbackStats implements Serializable {
         for (Dimension d : Dimension.values()) {
             stats.servqualSums[d.ordinal()] = sums.count(SERVQUAL_SUM[d.ordinal()]);
             stats.servqualCounts[d.ordinal()] = sums.count(SERVQUAL_COUNT[d.ordinal()]);
+            // Sums saved before key drivers have none of these names: they read as 0.
+            stats.withCsat[d.ordinal()] = PairSums.of(sums.count(WITH_CSAT_N[d.ordinal()]), sums.count(WITH_CSAT_SUM_X[d.ordinal()]),
+                    sums.count(WITH_CSAT_SUM_Y[d.ordinal()]), sums.count(WITH_CSAT_SUM_XX[d.ordinal()]),
+                    sums.count(WITH_CSAT_SUM_YY[d.ordinal()]), sums.count(WITH_CSAT_SUM_XY[d.ordinal()]));
         }
         stats.complaintCount = sums.count("complaints");
         for (String category : sums.suffixes(CATEGORY)) {

@@ -26,6 +26,9 @@ public record ReviewProperties(
             throw new IllegalArgumentException("quality.review.incomplete-below-share must be between 0 and 1, was "
                     + share.toPlainString());
         }
+        if (review.driverMinRows() < 2) {
+            throw new IllegalArgumentException("quality.review.driver-min-rows must be at least 2, was " + review.driverMinRows());
+        }
     }
 
     /**
@@ -34,7 +37,11 @@ public record ReviewProperties(
      * @param sitesPerChunk sites per committed review chunk
      * @param incompleteBelowShare a site whose feedback rows of the period are fewer than this share of
      *        the previous period's is marked "data incomplete" (0 to 1; 0 marks only sites without rows)
+     * @param driverMinRows a SERVQUAL dimension needs this many rows with both its score and CSAT for
+     *        a key-driver correlation (at least 2: one row has no correlation); a site gets key drivers
+     *        only when one of its dimensions has them
      */
-    public record Review(@DefaultValue("50") int sitesPerChunk, @DefaultValue("0.5") BigDecimal incompleteBelowShare) {
+    public record Review(@DefaultValue("50") int sitesPerChunk, @DefaultValue("0.5") BigDecimal incompleteBelowShare,
+            @DefaultValue("100") long driverMinRows) {
     }
 }

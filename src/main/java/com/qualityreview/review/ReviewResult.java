@@ -40,11 +40,13 @@ public record ReviewResult(Period period, int revision, ZoneId zone, OffsetDateT
      * @param warnings        the active warnings: a site's own; a region's or the organisation's for their
      *                        sites, sites at risk first ({@link com.qualityreview.review.rating.Warnings#sitesAtRisk})
      * @param resolvedWarnings the previous review's warnings that no longer hold (shown once), likewise, by site
+     * @param drivers          the key drivers of satisfaction, by importance rank: five for a region and the
+     *                        organisation, five or none for a site (docs/review.md, Key drivers)
      */
     public record Scope(String type, String code, String name, String regionCode, Figures current, Figures previous,
             Map<String, Long> ratingCounts, List<Pareto> pareto, List<Kpi> kpis, List<Trend> trend,
             List<Mandatory> mandatory, List<Compliance> compliance, List<WarningRow> warnings, String dataIncomplete,
-            long incompleteSites, List<WarningRow> resolvedWarnings) {
+            long incompleteSites, List<WarningRow> resolvedWarnings, List<Driver> drivers) {
 
         public boolean isDataIncomplete() {
             return dataIncomplete != null;
@@ -71,6 +73,18 @@ public record ReviewResult(Period period, int revision, ZoneId zone, OffsetDateT
             BigDecimal fcrPct, BigDecimal resolutionHoursMean, BigDecimal resolutionHoursMedian, long auditCount,
             BigDecimal auditScorePct, BigDecimal kpiMetPct, BigDecimal qualityIndex, String rating, String ratingChange,
             BigDecimal sitesRated3PlusPct) {
+    }
+
+    /**
+     * One SERVQUAL dimension as a key driver of satisfaction.
+     *
+     * @param n rows with both the dimension's score and CSAT
+     * @param r the correlation; null below the minimum of rows or without variance (rLow, rHigh and
+     *        quadrant then too; the bounds also below 4 rows)
+     * @param quadrant a {@link com.qualityreview.review.metrics.KeyDrivers.Quadrant} name
+     */
+    public record Driver(int rank, String dimension, long n, BigDecimal r, BigDecimal rLow, BigDecimal rHigh, BigDecimal mean,
+            String quadrant) {
     }
 
     public record Pareto(String category, long count, BigDecimal pct, BigDecimal cumulativePct, boolean vitalFew) {

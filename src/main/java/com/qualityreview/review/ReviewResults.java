@@ -41,6 +41,9 @@ public class ReviewResults {
             SELECT k.scope_type, k.scope_code, k.kpi_code, d.name, d.unit, d.direction, k.kpi_value, k.target, k.met
             FROM review_kpi k JOIN kpi_definition d ON d.kpi_code = k.kpi_code WHERE k.period = ? AND k.revision = ?
             ORDER BY k.scope_type, k.scope_code, k.kpi_code""";
+    private static final String SELECT_DRIVERS = """
+            SELECT scope_type, scope_code, importance_rank, dimension, pair_count, r, r_low, r_high, mean_score, quadrant
+            FROM review_driver WHERE period = ? AND revision = ? ORDER BY scope_type, scope_code, importance_rank""";
     private static final String SELECT_TRENDS = """
             SELECT scope_type, scope_code, trend_period, feedback_count, csat_mean, nps, complaint_rate_pct FROM review_trend
             WHERE period = ? AND revision = ? ORDER BY scope_type, scope_code, position""";
@@ -143,6 +146,10 @@ public class ReviewResults {
         jdbc.query(SELECT_KPIS, row -> {
             scope(scopes, row).kpis.add(new ReviewResult.Kpi(row.getString(3), row.getString(4), row.getString(5),
                     row.getString(6), row.getBigDecimal(7), row.getBigDecimal(8), (Boolean) row.getObject(9)));
+        }, key);
+        jdbc.query(SELECT_DRIVERS, row -> {
+            scope(scopes, row).drivers.add(new ReviewResult.Driver(row.getInt(3), row.getString(4), row.getLong(5),
+                    row.getBigDecimal(6), row.getBigDecimal(7), row.getBigDecimal(8), row.getBigDecimal(9), row.getString(10)));
         }, key);
         jdbc.query(SELECT_TRENDS, row -> {
             scope(scopes, row).trend.add(new ReviewResult.Trend(row.getString(3), row.getLong(4), row.getBigDecimal(5),
@@ -343,6 +350,7 @@ public class ReviewResults {
         final List<ReviewResult.Compliance> compliance = new ArrayList<>();
         final List<ReviewResult.WarningRow> warnings = new ArrayList<>();
         final List<ReviewResult.WarningRow> resolvedWarnings = new ArrayList<>();
+        final List<ReviewResult.Driver> drivers = new ArrayList<>();
         String dataIncomplete;
         long incompleteSites;
 
@@ -355,7 +363,7 @@ public class ReviewResults {
 
         ReviewResult.Scope build() {
             return new ReviewResult.Scope(type, code, name, regionCode, current, previous, ratingCounts, pareto, kpis, trend,
-                    mandatory, compliance, warnings, dataIncomplete, incompleteSites, resolvedWarnings);
+                    mandatory, compliance, warnings, dataIncomplete, incompleteSites, resolvedWarnings, drivers);
         }
     }
 }

@@ -18,6 +18,7 @@ import com.qualityreview.review.metrics.AuditResult;
 import com.qualityreview.review.metrics.Criterion;
 import com.qualityreview.review.metrics.DataIncomplete;
 import com.qualityreview.review.metrics.FeedbackFact;
+import com.qualityreview.review.metrics.KeyDrivers;
 import com.qualityreview.review.KpiDefinition;
 import com.qualityreview.review.metrics.QualityIndexWeights;
 import com.qualityreview.review.metrics.ScopeFigures;
@@ -92,11 +93,14 @@ public class SiteSummaryWriter implements ItemStreamWriter<ReviewReference.Site>
     private final QualityIndexWeights weights;
     private final DatabaseDialect dialect;
     private final BigDecimal incompleteBelowShare;
+    private final long driverMinRows;
     private RegionSums regions;
 
     public SiteSummaryWriter(JdbcTemplate streamingJdbc, ReviewStore store, ReviewRun key, ReviewReference reference,
-            StarRater rater, QualityIndexWeights weights, DatabaseDialect dialect, BigDecimal incompleteBelowShare) {
+            StarRater rater, QualityIndexWeights weights, DatabaseDialect dialect, BigDecimal incompleteBelowShare,
+            long driverMinRows) {
         this.dialect = dialect;
+        this.driverMinRows = driverMinRows;
         this.incompleteBelowShare = incompleteBelowShare;
         this.jdbc = streamingJdbc;
         this.store = store;
@@ -146,6 +150,10 @@ public class SiteSummaryWriter implements ItemStreamWriter<ReviewReference.Site>
                     previousFigures, before.resolutionHoursMedian, previousRating, null, null);
             store.insertDetails(batch, key, "SITE", site.code(), now.stats, figures);
             store.insertSiteAssessment(batch, key, site.code(), figures, rating, warnings);
+            // A site's drivers only when one of its dimensions has enough rows to say anything.
+            if (KeyDrivers.reachMinimum(now.stats.feedback().withCsat(), driverMinRows)) {
+                store.insertDrivers(batch, key, "SITE", site.code(), now.stats.feedback().keyDrivers(driverMinRows));
+            }
             regions.add(site.regionCode(), now.stats, before.stats);
         }
         store.flush(batch);

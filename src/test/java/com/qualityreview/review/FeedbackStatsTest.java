@@ -2,11 +2,16 @@ package com.qualityreview.review;
 
 import com.qualityreview.review.metrics.Dimension;
 import com.qualityreview.review.metrics.FeedbackFact;
+import com.qualityreview.review.metrics.KeyDrivers;
+import com.qualityreview.review.metrics.PairSums;
 import com.qualityreview.review.metrics.ParetoEntry;
+import com.qualityreview.review.metrics.Sums;
+import static org.assertj.core.api.Assertions.offset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -221,5 +226,64 @@ public class FeedbackStatsTest {
                 .hasMessageContaining("tangibles");
         assertThatThrownBy(() -> fb(null, null, null, null, null, null, null, false, null, null, "-1"))
                 .hasMessageContaining("resolution_hours");
+    }
+
+    /**
+     * The six rows of KeyDriversTest, and a seventh with tangibles 5 but no csat: it counts in the
+     * tangibles mean (27 + 5)/7 = 4.571429 but not in the pairs (n 6, reliability Σx 17, Σy 19,
+     * Σx² 59, Σy² 71, Σxy 64; r = 61/65 = 0.938461538).
+     */
+    static final List<FeedbackFact> DRIVER_ROWS = List.of(
+            fb(5, null, 5, 3, 5, 3, 5, false, null, null, null),
+            fb(4, null, 4, 2, 5, 4, 4, false, null, null, null),
+            fb(2, null, 2, 2, 4, 3, 5, false, null, null, null),
+            fb(3, null, 2, 4, 3, 2, 4, false, null, null, null),
+            fb(1, null, 1, 3, 4, 2, 5, false, null, null, null),
+            fb(4, null, 3, 2, 5, 4, 4, false, null, null, null),
+            fb(null, null, null, null, null, null, 5, false, null, null, null));
+
+    @Test
+    void keyDriversPairEachDimensionWithCsatAndTakeTheMeanOfAllItsRows() {
+        FeedbackStats s = stats(DRIVER_ROWS);
+
+        assertThat(s.withCsat().get(Dimension.RELIABILITY)).isEqualTo(PairSums.of(6, 17, 19, 59, 71, 64));
+        assertThat(s.withCsat().get(Dimension.TANGIBLES).n()).isEqualTo(6);
+        KeyDrivers.Driver first = s.keyDrivers(6).get(0);
+        assertThat(first.dimension()).isEqualTo(Dimension.RELIABILITY);
+        assertThat(first.r().getAsDouble()).isCloseTo(0.938461538, offset(1e-6));
+        assertThat(s.keyDrivers(6)).filteredOn(d -> d.dimension() == Dimension.TANGIBLES).singleElement()
+                .satisfies(d -> assertThat(d.mean().orElseThrow().doubleValue()).isCloseTo(4.571429, offset(1e-6)));
+    }
+
+    @Test
+    void keyDriverSumsSurviveWriteSumsAndReadSums() {
+        FeedbackStats s = stats(DRIVER_ROWS);
+        Sums sums = new Sums();
+        s.writeSums(sums);
+
+        FeedbackStats read = FeedbackStats.readSums(Sums.of(sums.toMap()));
+
+        assertThat(read.withCsat()).isEqualTo(s.withCsat());
+        assertThat(read.keyDrivers(6)).isEqualTo(s.keyDrivers(6));
+    }
+
+    @Test
+    void sumsSavedBeforeKeyDriversReadAsNoPairs() {
+        Sums saved = new Sums();
+        stats(DRIVER_ROWS).writeSums(saved);
+        HashMap<String, String> beforeKeyDrivers = saved.toMap();
+        beforeKeyDrivers.keySet().removeIf(name -> name.contains("Csat"));
+
+        FeedbackStats read = FeedbackStats.readSums(Sums.of(beforeKeyDrivers));
+
+        assertThat(read.withCsat().values()).containsOnly(new PairSums());
+        assertThat(read.servqualMean(Dimension.RELIABILITY)).isEqualTo(stats(DRIVER_ROWS).servqualMean(Dimension.RELIABILITY));
+    }
+
+    @Test
+    void mergedHalvesHaveTheKeyDriverSumsOfAllRows() {
+        FeedbackStats merged = stats(DRIVER_ROWS.subList(0, 3)).merge(stats(DRIVER_ROWS.subList(3, 7)));
+
+        assertThat(merged.withCsat()).isEqualTo(stats(DRIVER_ROWS).withCsat());
     }
 }

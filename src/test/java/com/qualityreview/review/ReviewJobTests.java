@@ -2,6 +2,7 @@ package com.qualityreview.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
@@ -17,6 +18,7 @@ import com.qualityreview.reporting.PdfReading;
 import com.qualityreview.review.job.LegacyContexts;
 import com.qualityreview.review.job.RankingCsv;
 import com.qualityreview.review.job.ReviewContext;
+import com.qualityreview.review.job.DriversCsv;
 import com.qualityreview.review.job.SummaryCsv;
 import com.qualityreview.review.job.WarningsCsv;
 import com.qualityreview.review.job.WriteSummaryCsvTasklet;
@@ -108,7 +110,7 @@ abstract class ReviewJobTests {
     @BeforeEach
     void organisation() throws Exception {
         faults.heal();
-        for (String table : List.of("review_site_rank", "review_trend", "review_figures", "review_rating_count", "review_pareto", "review_kpi", "review_mandatory",
+        for (String table : List.of("review_site_rank", "review_driver", "review_trend", "review_figures", "review_rating_count", "review_pareto", "review_kpi", "review_mandatory",
                 "review_compliance", "review_warning", "review_resolved_warning", "review_run", "work_lease", "import_day_count", "rejected_row", "import_file", "feedback", "audit_item",
                 "kpi_measurement", "kpi_definition", "criterion", "site", "region")) {
             jdbc.update("DELETE FROM " + table);
@@ -128,6 +130,111 @@ abstract class ReviewJobTests {
 
     static Path summary(JobExecution execution) {
         return Path.of(execution.getExecutionContext().getString(WriteSummaryCsvTasklet.SUMMARY_FILE));
+    }
+
+    static Path drivers(JobExecution execution) {
+        return summary(execution).resolveSibling("drivers.csv");
+    }
+
+    /**
+     * August 2026, all five SERVQUAL scores (driver-min-rows = 4 in the subclasses): A has the six rows
+     * of KeyDriversTest (its figures are worked out there), B two more rows, C none.
+     * <pre>
+     * row  csat  rel resp ass emp tan
+     * A  the six rows of KeyDriversTest
+     * B1     3    4   4    4   4   4
+     * B2     5    5   1    5   5   3
+     * R1 = ORG = A + B (8 rows): Σy = 19 + 8 = 27, Σy² = 71 + 34 = 105, nΣy² − (Σy)² = 840 − 729 = 111
+     *       Σx Σx² Σxy  nΣxy − ΣxΣy       nΣx² − (Σx)²     r                            mean
+     * rel   26 100 101  808 − 702 = 106   800 − 676 = 124  106/√13764 = 0.903511       26/8 = 3.25
+     * resp  21  63  67  536 − 567 = −31   504 − 441 = 63   −31/√6993  = −0.370706      21/8 = 2.625
+     * ass   35 157 123  984 − 945 = 39    1256 − 1225 = 31 39/√3441   = 0.664848       35/8 = 4.375
+     * emp   27  99  98  784 − 729 = 55    792 − 729 = 63   55/√6993   = 0.657705       27/8 = 3.375
+     * tan   34 148 111  888 − 918 = −30   1184 − 1156 = 28 −30/√3108  = −0.538122      34/8 = 4.25
+     * Fisher margin 1.959964/√5 = 0.876523:
+     * rel  atanh 1.491014  → [tanh 0.614491, tanh 2.367537] = [0.547281, 0.982589]
+     * resp atanh −0.389242 → [−0.852645, 0.452056]; ass 0.801452 → [−0.074930, 0.932598]
+     * emp  atanh 0.788758  → [−0.087540, 0.930925]; tan −0.601508 → [−0.901098, 0.268284]
+     * Medians: r 0.657705 (emp), mean 3.375 (emp): rel CONCENTRATE_HERE, ass and emp KEEP_UP_THE_GOOD_WORK,
+     * resp LOW_PRIORITY, tan POSSIBLE_OVERKILL. B: 2 rows &lt; 4 and C: none → no site rows; R2: no rows, five empty lines.
+     * </pre>
+     */
+    @Test
+    void driversCsvHoldsTheKeyDriversWorkedOutByHand() throws Exception {
+        load(ImportKind.FEEDBACK, DRIVER_FEEDBACK);
+
+        JobExecution execution = reviews.start(Period.parse("2026-08"), Optional.empty());
+
+        assertThat(execution.getStatus()).as("%s", execution.getAllFailureExceptions()).isEqualTo(BatchStatus.COMPLETED);
+        List<String> lines = Files.readAllLines(drivers(execution));
+        assertThat(lines.get(0)).isEqualTo(String.join(",", DriversCsv.COLUMNS));
+        assertCsvRows(lines.subList(1, lines.size()),
+                "ORG,ORG,RELIABILITY,8,0.903511,0.547281,0.982589,3.25,CONCENTRATE_HERE",
+                "ORG,ORG,ASSURANCE,8,0.664848,-0.074930,0.932598,4.375,KEEP_UP_THE_GOOD_WORK",
+                "ORG,ORG,EMPATHY,8,0.657705,-0.087540,0.930925,3.375,KEEP_UP_THE_GOOD_WORK",
+                "ORG,ORG,RESPONSIVENESS,8,-0.370706,-0.852645,0.452056,2.625,LOW_PRIORITY",
+                "ORG,ORG,TANGIBLES,8,-0.538122,-0.901098,0.268284,4.25,POSSIBLE_OVERKILL",
+                "REGION,R1,RELIABILITY,8,0.903511,0.547281,0.982589,3.25,CONCENTRATE_HERE",
+                "REGION,R1,ASSURANCE,8,0.664848,-0.074930,0.932598,4.375,KEEP_UP_THE_GOOD_WORK",
+                "REGION,R1,EMPATHY,8,0.657705,-0.087540,0.930925,3.375,KEEP_UP_THE_GOOD_WORK",
+                "REGION,R1,RESPONSIVENESS,8,-0.370706,-0.852645,0.452056,2.625,LOW_PRIORITY",
+                "REGION,R1,TANGIBLES,8,-0.538122,-0.901098,0.268284,4.25,POSSIBLE_OVERKILL",
+                "REGION,R2,RELIABILITY,0,,,,,",
+                "REGION,R2,RESPONSIVENESS,0,,,,,",
+                "REGION,R2,ASSURANCE,0,,,,,",
+                "REGION,R2,EMPATHY,0,,,,,",
+                "REGION,R2,TANGIBLES,0,,,,,",
+                "SITE,A,RELIABILITY,6,0.938462,0.532342,0.993417,2.833333,CONCENTRATE_HERE",
+                "SITE,A,ASSURANCE,6,0.610170,-0.398945,0.950870,4.333333,KEEP_UP_THE_GOOD_WORK",
+                "SITE,A,EMPATHY,6,0.607644,-0.402316,0.950483,3,KEEP_UP_THE_GOOD_WORK",
+                "SITE,A,RESPONSIVENESS,6,-0.110940,-0.846305,0.769943,2.666667,LOW_PRIORITY",
+                "SITE,A,TANGIBLES,6,-0.372104,-0.909123,0.629581,4.5,POSSIBLE_OVERKILL");
+        // Stored to 10 decimals, printed with 6: the same value as the CSV rounds it.
+        assertThat(jdbc.queryForObject("SELECT r FROM review_driver WHERE scope_type = 'SITE' AND scope_code = 'A'"
+                + " AND dimension = 'RELIABILITY'", BigDecimal.class)).isEqualByComparingTo("0.9384615385"); // 61/65
+        ReviewResult result = results.load(Period.parse("2026-08"), 1).orElseThrow();
+        assertThat(result.organisation().drivers()).extracting(ReviewResult.Driver::rank, ReviewResult.Driver::dimension,
+                ReviewResult.Driver::quadrant).startsWith(tuple(1, "RELIABILITY", "CONCENTRATE_HERE"));
+        assertThat(result.sites()).extracting(ReviewResult.Scope::code, site -> site.drivers().size())
+                .containsExactly(tuple("A", 5), tuple("B", 0), tuple("C", 0));
+        // The reports: the organisation's and R1's first CONCENTRATE_HERE dimension; R2 has no rows (0 of 4).
+        Path reports = properties.reportsDir().resolve("2026-08").resolve("r1");
+        assertThat(pdfText(reports.resolve("executive.en.pdf"))).contains("Fix first: Reliability");
+        assertThat(pdfText(reports.resolve("executive.zh-CN.pdf"))).contains("优先改进：可靠性");
+        assertThat(pdfText(reports.resolve("region-R1.en.pdf"))).contains("Fix first: Reliability");
+        assertThat(pdfText(reports.resolve("region-R2.en.pdf"))).contains("Fix first: too few rows (0 of 4)");
+        assertThat(pdfText(reports.resolve("region-R2.zh-CN.pdf"))).contains("优先改进：行数不足（0/4）");
+    }
+
+    /** A (six rows of KeyDriversTest) and B (two) in August 2026, every SERVQUAL score given. */
+    static final String DRIVER_FEEDBACK = "feedback_id,site_code,submitted_at,channel,csat,nps,reliability,responsiveness,"
+            + "assurance,empathy,tangibles,complaint,category,first_contact_resolved,resolution_hours\n"
+            + "D1,A,2026-08-01T10:00:00Z,APP,5,,5,3,5,3,5,false,,,\n"
+            + "D2,A,2026-08-02T10:00:00Z,APP,4,,4,2,5,4,4,false,,,\n"
+            + "D3,A,2026-08-03T10:00:00Z,APP,2,,2,2,4,3,5,false,,,\n"
+            + "D4,A,2026-08-04T10:00:00Z,APP,3,,2,4,3,2,4,false,,,\n"
+            + "D5,A,2026-08-05T10:00:00Z,APP,1,,1,3,4,2,5,false,,,\n"
+            + "D6,A,2026-08-06T10:00:00Z,APP,4,,3,2,5,4,4,false,,,\n"
+            + "D7,B,2026-08-07T10:00:00Z,WEB,3,,4,4,4,4,4,false,,,\n"
+            + "D8,B,2026-08-08T10:00:00Z,WEB,5,,5,1,5,5,3,false,,,\n";
+
+    /** Text fields equal, numbers within 1e-6 of the hand-worked ones (given to 6 decimals), empty fields empty. */
+    static void assertCsvRows(List<String> actual, String... expected) {
+        assertThat(actual).hasSize(expected.length);
+        for (int i = 0; i < expected.length; i++) {
+            String[] want = expected[i].split(",", -1);
+            String[] got = actual.get(i).split(",", -1);
+            assertThat(got).as(actual.get(i)).hasSameSizeAs(want);
+            for (int j = 0; j < want.length; j++) {
+                if (!want[j].isEmpty() && Character.isDigit(want[j].charAt(want[j].length() - 1)) && j > 2) {
+                    assertThat(Double.parseDouble(got[j])).as(actual.get(i)).isCloseTo(Double.parseDouble(want[j]),
+                            offset(1e-6));
+                }
+                else {
+                    assertThat(got[j]).as(actual.get(i)).isEqualTo(want[j]);
+                }
+            }
+        }
     }
 
     @Test
@@ -727,7 +834,9 @@ abstract class ReviewJobTests {
 
     @Test
     void aRestartSummarisesTheSitesOfTheFirstStartEachOnceWhateverWasAddedOrDeactivatedSince() throws Exception {
-        String uninterrupted = Files.readString(summary(review("2026-10", 1, "UTC")));
+        JobExecution first = review("2026-10", 1, "UTC");
+        String uninterrupted = Files.readString(summary(first));
+        String uninterruptedDrivers = Files.readString(drivers(first));
         long id = reviewDyingAtSiteB(2);
         // Before the restart: a site whose code sorts before every other (a reader resuming by position would read A
         // again), with feedback of the period in region R1; and C, not summarised yet, deactivated.
@@ -742,6 +851,7 @@ abstract class ReviewJobTests {
         assertThat(summarised(2)).containsExactly("A", "B", "C");
         // The review of the sites of its first start, as an uninterrupted run started then: 0NEW nowhere, C everywhere.
         assertThat(Files.readString(summary(restarted))).isEqualTo(uninterrupted);
+        assertThat(Files.readString(drivers(restarted))).isEqualTo(uninterruptedDrivers);
         assertThat(jdbc.queryForList("SELECT DISTINCT scope_code FROM review_trend WHERE revision = 2 AND scope_type = 'SITE'"
                 + " ORDER BY scope_code", String.class)).containsExactly("A", "B", "C");
     }

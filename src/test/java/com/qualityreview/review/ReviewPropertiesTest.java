@@ -19,16 +19,26 @@ class ReviewPropertiesTest {
         assertThat(properties.organisationName()).isEqualTo("Organisation");
         assertThat(properties.review().sitesPerChunk()).isEqualTo(50);
         assertThat(properties.review().incompleteBelowShare()).isEqualByComparingTo("0.5");
+        assertThat(properties.review().driverMinRows()).isEqualTo(100);
     }
 
     @Test
     void aSettingGivenWins() {
         ReviewProperties properties = Settings.bind(ReviewProperties.class, "quality.organisation-name=Acme Care",
-                "quality.review.sites-per-chunk=1", "quality.review.incomplete-below-share=0.25");
+                "quality.review.sites-per-chunk=1", "quality.review.incomplete-below-share=0.25",
+                "quality.review.driver-min-rows=30");
 
         assertThat(properties.organisationName()).isEqualTo("Acme Care");
         assertThat(properties.review().sitesPerChunk()).isEqualTo(1);
         assertThat(properties.review().incompleteBelowShare()).isEqualTo(new BigDecimal("0.25"));
+        assertThat(properties.review().driverMinRows()).isEqualTo(30);
+    }
+
+    @Test
+    void aDriverMinimumBelowTwoRowsNamesTheSetting() {
+        assertThatThrownBy(() -> Settings.bind(ReviewProperties.class, "quality.review.driver-min-rows=1"))
+                .hasRootCauseMessage("quality.review.driver-min-rows must be at least 2, was 1");
+        assertThat(Settings.bind(ReviewProperties.class, "quality.review.driver-min-rows=2").review().driverMinRows()).isEqualTo(2);
     }
 
     @Test

@@ -22,6 +22,7 @@ import com.qualityreview.reporting.CategoryNames;
 import com.qualityreview.review.ReviewResult;
 import com.qualityreview.review.ReviewResults;
 import com.qualityreview.review.metrics.Display;
+import com.qualityreview.review.metrics.KeyDrivers;
 import com.qualityreview.review.TranslatableText;
 
 /**
@@ -47,9 +48,12 @@ public final class ReportModel {
     private final String generatedAt;
     private final Map<String, ReviewResult.Scope> sitesByCode = new HashMap<>();
     private final CategoryNames categoryNames;
+    private final long driverMinRows;
 
-    public ReportModel(ReviewResult result, Locale locale, ZonedDateTime generatedAt, CategoryNames categoryNames) {
+    /** @param driverMinRows quality.review.driver-min-rows: the key drivers' "too few rows" says how many are needed */
+    public ReportModel(ReviewResult result, Locale locale, ZonedDateTime generatedAt, CategoryNames categoryNames, long driverMinRows) {
         this.result = result;
+        this.driverMinRows = driverMinRows;
         this.categoryNames = categoryNames;
         this.locale = locale;
         this.messages = ReportTemplates.messages(locale);
@@ -75,6 +79,7 @@ public final class ReportModel {
         p.put("fairRanking", shown.stream().map(site -> fairRankingRow(site, site.rank(), site.rawRank(), site.regionCode()))
                 .toList());
         p.put("fairRankingNote", fairRankingNote(all, ends ? text("fairRanking.ends", FAIR_RANKING_EACH_END, ranked.size()) : null));
+        drivers(result.organisation(), p);
         p.put("dataQuality", dataQuality());
         p.put("referenceData", referenceData());
         return p;
@@ -86,6 +91,7 @@ public final class ReportModel {
         p.put("report", "region");
         p.put("share3Plus", percent(region.current().sitesRated3PlusPct()));
         p.put("ratings", ratings(region));
+        drivers(region, p);
         List<ReviewResult.Scope> sites = result.sitesOf(region);
         p.put("siteRanking", siteRanking(sites));
         p.put("compliance", compliance(byQualityIndex(sites)));
@@ -237,6 +243,57 @@ public final class ReportModel {
                 servqual("EMPATHY", now.empathyMean(), before == null ? null : before.empathyMean()),
                 servqual("TANGIBLES", now.tangiblesMean(), before == null ? null : before.tangiblesMean())));
         return p;
+    }
+
+    /**
+     * The key drivers of satisfaction (docs/review.md, Key drivers): the table by importance rank
+     * ({@code drivers}), the chart's points, the dimensions with a correlation ({@code driverPoints}),
+     * and the line of what to fix first ({@code driversFixFirst}).
+     */
+    private void drivers(ReviewResult.Scope scope, Map<String, Object> p) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Map<String, Object>> points = new ArrayList<>();
+        for (ReviewResult.Driver d : scope.drivers()) {
+            String dimension = text("dimension." + d.dimension());
+            rows.add(row("rank", d.rank(), "dimension", dimension, "n", number(BigDecimal.valueOf(d.n()), Display.COUNT_DECIMALS),
+                    "r", correlation(d), "mean", number(d.mean(), Display.MEAN_DECIMALS),
+                    "quadrant", d.quadrant() == null ? "" : text("quadrant." + d.quadrant())));
+            if (d.r() != null) {
+                points.add(row("dimension", dimension, "performance", real(d.mean()), "importance", real(d.r())));
+            }
+        }
+        p.put("drivers", rows);
+        p.put("driverPoints", points);
+        p.put("driversFixFirst", fixFirst(scope.drivers()));
+    }
+
+    /** "0.94 [0.53, 0.99]"; below the minimum of rows "too few rows (12 of 100)"; without variance "no data". */
+    private String correlation(ReviewResult.Driver d) {
+        if (d.r() != null) {
+            String r = number(d.r(), Display.CORRELATION_DECIMALS);
+            return d.rLow() == null ? r : text("drivers.r", r, number(d.rLow(), Display.CORRELATION_DECIMALS),
+                    number(d.rHigh(), Display.CORRELATION_DECIMALS));
+        }
+        return d.n() < driverMinRows ? tooFewRows(d.n()) : text("noData");
+    }
+
+    private String tooFewRows(long n) {
+        return text("drivers.tooFewRows", number(BigDecimal.valueOf(n), Display.COUNT_DECIMALS),
+                number(BigDecimal.valueOf(driverMinRows), Display.COUNT_DECIMALS));
+    }
+
+    /**
+     * The CONCENTRATE_HERE dimension ranked first (highest r); "too few rows" when no dimension has
+     * the minimum of rows; otherwise that there is none to concentrate on.
+     */
+    private String fixFirst(List<ReviewResult.Driver> drivers) {
+        Optional<ReviewResult.Driver> first = drivers.stream()
+                .filter(d -> KeyDrivers.Quadrant.CONCENTRATE_HERE.name().equals(d.quadrant())).findFirst();
+        if (first.isPresent()) {
+            return text("drivers.fixFirst", text("dimension." + first.get().dimension()));
+        }
+        long most = drivers.stream().mapToLong(ReviewResult.Driver::n).max().orElse(0);
+        return most < driverMinRows ? text("drivers.fixFirstTooFewRows", tooFewRows(most)) : text("drivers.noneToConcentrate");
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import com.qualityreview.reporting.ReportFileName;
 import com.qualityreview.reporting.CategoryNames;
 import com.qualityreview.reporting.ReportingProperties;
+import com.qualityreview.review.ReviewProperties;
 import com.qualityreview.review.ReviewResult;
 import com.qualityreview.review.ReviewResults;
 import com.qualityreview.system.WorkProgress;
@@ -43,9 +44,12 @@ public class ReportRendering {
     private final List<Locale> locales;
     private final int threads;
     private final CategoryNames categoryNames;
+    private final long driverMinRows;
 
-    ReportRendering(ReportTemplates templates, ReviewResults results, ReportingProperties settings, CategoryNames categoryNames) {
+    ReportRendering(ReportTemplates templates, ReviewResults results, ReportingProperties settings, CategoryNames categoryNames,
+            ReviewProperties review) {
         this.templates = templates;
+        this.driverMinRows = review.review().driverMinRows();
         this.categoryNames = categoryNames;
         this.results = results;
         this.locales = settings.languages();
@@ -63,7 +67,7 @@ public class ReportRendering {
         List<Task> tasks = new ArrayList<>();
         for (Locale locale : locales) {
             // One model per language: it is read-only once built, so the report threads share it.
-            ReportModel model = new ReportModel(result, locale, now, categoryNames);
+            ReportModel model = new ReportModel(result, locale, now, categoryNames, driverMinRows);
             RenderedReport executive = report(folder, "ORG", "ORG", locale);
             tasks.add(new Task(executive, () ->
                     PdfReports.write(templates.get(ReportTemplates.Template.OVERVIEW), model.executive(),

@@ -31,7 +31,7 @@ public class ReportTemplates {
     static final String FOLDER = "report-templates/";
     static final String MESSAGES = "report-templates/messages";
     public static final List<String> SUBREPORTS = List.of("headlines", "trend", "pareto", "servqual", "compliance", "comments",
-            "siteRanking", "fairRanking");
+            "siteRanking", "fairRanking", "drivers");
 
     public enum Template {
         /** The executive report and the region report: one layout, for either scope. */

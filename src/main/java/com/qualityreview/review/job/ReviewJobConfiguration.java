@@ -114,7 +114,7 @@ public class ReviewJobConfiguration {
             ReviewStore store, StarRater starRater, DatabaseDialect dialect, ReviewProperties settings) {
         JdbcTemplate streaming = streaming(dataSource);
         return new SiteSummaryWriter(streaming, store, ReviewRun.from(parameters), ReviewReference.load(streaming), starRater,
-                QualityIndexWeights.DEFAULT, dialect, settings.review().incompleteBelowShare());
+                QualityIndexWeights.DEFAULT, dialect, settings.review().incompleteBelowShare(), settings.review().driverMinRows());
     }
 
     @Bean
@@ -146,7 +146,7 @@ public class ReviewJobConfiguration {
     RollUpTasklet rollUpTasklet(@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters, DataSource dataSource,
             ReviewStore store, ReviewProperties settings, DatabaseDialect dialect) {
         return new RollUpTasklet(streaming(dataSource), store, ReviewRun.from(parameters), QualityIndexWeights.DEFAULT,
-                settings.organisationName(), dialect);
+                settings.organisationName(), dialect, settings.review().driverMinRows());
     }
 
     /** The fair ranking of the sites by CSAT, from the site figures stored (docs/review.md, Fair ranking). */

@@ -5,6 +5,7 @@ import com.qualityreview.review.TranslatableText;
 import com.qualityreview.review.metrics.DataIncomplete;
 import com.qualityreview.review.metrics.Dimension;
 import com.qualityreview.review.FeedbackStats;
+import com.qualityreview.review.metrics.KeyDrivers;
 import com.qualityreview.review.metrics.KpiResult;
 import com.qualityreview.review.metrics.ParetoEntry;
 import com.qualityreview.review.metrics.ScopeFigures;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -41,7 +43,7 @@ public class ReviewStore {
 
     private static final List<String> RESULT_TABLES = List.of("review_figures", "review_rating_count", "review_pareto",
             "review_kpi", "review_mandatory", "review_compliance", "review_warning", "review_resolved_warning", "review_trend",
-            "review_site_rank");
+            "review_site_rank", "review_driver");
 
     /** %s: one of the result tables. */
     private static final String DELETE_RESULTS = """
@@ -71,6 +73,9 @@ public class ReviewStore {
             INSERT INTO review_warning (period, revision, site_code, position, warning_type, severity, subject,
             message, message_key, message_arguments, status, first_period, periods_running)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String INSERT_DRIVER = """
+            INSERT INTO review_driver (period, revision, scope_type, scope_code, dimension, pair_count, r, r_low, r_high,
+            mean_score, quadrant, importance_rank) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_RATING_COUNT = """
             INSERT INTO review_rating_count (period, revision, scope_type, scope_code, rating, site_count)
             VALUES (?, ?, ?, ?, ?, ?)""";
@@ -156,6 +161,17 @@ public class ReviewStore {
         batch.addAll(INSERT_WARNING, warningRows);
     }
 
+    /** A scope's key drivers, in rank order (docs/review.md, Key drivers). */
+    public void insertDrivers(Batch batch, ReviewRun key, String scopeType, String scopeCode, List<KeyDrivers.Driver> drivers) {
+        List<Object[]> rows = new ArrayList<>();
+        for (KeyDrivers.Driver driver : drivers) {
+            rows.add(new Object[] {key.periodText(), key.revision(), scopeType, scopeCode, driver.dimension().name(), driver.n(),
+                    or(driver.r()), or(driver.low()), or(driver.high()), or(driver.mean()),
+                    driver.quadrant().map(Enum::name).orElse(null), driver.rank()});
+        }
+        batch.addAll(INSERT_DRIVER, rows);
+    }
+
     private static void addCompliance(List<Object[]> rows, ReviewRun key, String siteCode, String role, LevelCompliance level) {
         List<Requirement> requirements = level.requirements();
         for (int i = 0; i < requirements.size(); i++) {
@@ -222,5 +238,9 @@ public class ReviewStore {
      */
     static BigDecimal stored(Optional<BigDecimal> value) {
         return value.map(v -> v.setScale(STORED_SCALE, RoundingMode.HALF_UP)).orElse(null);
+    }
+
+    private static BigDecimal or(OptionalDouble value) {
+        return value.isPresent() ? or(Optional.of(BigDecimal.valueOf(value.getAsDouble()))) : null;
     }
 }

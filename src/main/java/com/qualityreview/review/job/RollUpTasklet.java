@@ -63,9 +63,11 @@ public class RollUpTasklet implements Tasklet {
     private final QualityIndexWeights weights;
     private final String organisationName;
     private final DatabaseDialect dialect;
+    private final long driverMinRows;
 
     RollUpTasklet(JdbcTemplate streamingJdbc, ReviewStore store, ReviewRun key, QualityIndexWeights weights, String organisationName,
-            DatabaseDialect dialect) {
+            DatabaseDialect dialect, long driverMinRows) {
+        this.driverMinRows = driverMinRows;
         this.jdbc = streamingJdbc;
         this.store = store;
         this.key = key;
@@ -118,6 +120,8 @@ public class RollUpTasklet implements Tasklet {
         store.insertFigures(batch, key, type, code, ReviewStore.PREVIOUS, name, region, before, previousFigures, beforeRows.median(),
                 null, null, null);
         store.insertDetails(batch, key, type, code, now, figures);
+        // Every region and the organisation: five rows, with "too few rows" as no r.
+        store.insertDrivers(batch, key, type, code, now.feedback().keyDrivers(driverMinRows));
     }
 
     /** What only the rows give: a scope's resolution-hours median and its distinct audits. */

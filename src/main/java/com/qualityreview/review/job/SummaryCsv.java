@@ -44,6 +44,13 @@ public final class SummaryCsv {
     private SummaryCsv() {
     }
 
+    /** A stored value as a cell: no data empty, numbers with {@link #DECIMALS} decimals, text safe for spreadsheets. */
+    static String cell(Object value) {
+        return value == null ? "" : value instanceof BigDecimal decimal
+                ? decimal.setScale(DECIMALS, RoundingMode.HALF_UP).toPlainString()
+                : value instanceof String text ? CsvCells.text(text) : value.toString();
+    }
+
     static Path write(JdbcTemplate jdbc, ReviewRun key, Path folder) throws IOException {
         String columns = String.join(", ", COLUMNS.subList(3, COLUMNS.size() - 1)) + ", " + DATA_INCOMPLETE;
         return write(jdbc, folder, "summary.csv", COLUMNS, SELECT_FIGURES.formatted(columns), key.periodText(), key.revision());
@@ -64,10 +71,7 @@ public final class SummaryCsv {
             jdbc.query(query, row -> {
                 String[] fields = new String[header.size()];
                 for (int i = 0; i < fields.length; i++) {
-                    Object value = row.getObject(i + 1);
-                    fields[i] = value == null ? "" : value instanceof BigDecimal decimal
-                            ? decimal.setScale(DECIMALS, RoundingMode.HALF_UP).toPlainString()
-                            : value instanceof String text ? CsvCells.text(text) : value.toString();
+                    fields[i] = cell(row.getObject(i + 1));
                 }
                 csv.writeRecord(fields);
             }, arguments);

@@ -11,7 +11,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Writes the review's summary.csv, warnings.csv and ranking.csv into its folder, and records where summary.csv went in the job's context. */
+/** Writes the review's summary.csv, warnings.csv, ranking.csv and drivers.csv into its folder, and records where summary.csv went in the job's context. */
 public class WriteSummaryCsvTasklet implements Tasklet {
 
     /** Job-context key: the absolute path of the summary.csv written. */
@@ -32,6 +32,7 @@ public class WriteSummaryCsvTasklet implements Tasklet {
         Path file = SummaryCsv.write(jdbc, key, key.folder(reportsDir));
         WarningsCsv.write(jdbc, key, key.folder(reportsDir));
         RankingCsv.write(jdbc, key, key.folder(reportsDir));
+        DriversCsv.write(jdbc, key, key.folder(reportsDir));
         job.getExecutionContext().putString(SUMMARY_FILE, file.toAbsolutePath().toString());
         return RepeatStatus.FINISHED;
     }

@@ -52,6 +52,8 @@ public final class Display {
     public static final int PERCENT_DECIMALS = 1;
     /** Decimals shown for means (CSAT, SERVQUAL, resolution hours) and KPI values in other units. */
     public static final int MEAN_DECIMALS = 2;
+    /** Decimals shown for correlations (key drivers' r and its interval). */
+    public static final int CORRELATION_DECIMALS = 2;
 
     /**
      * {@code value} rounded half-up to {@code decimals}, in the locale's digits and grouping:

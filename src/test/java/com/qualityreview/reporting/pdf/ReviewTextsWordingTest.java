@@ -122,12 +122,12 @@ class ReviewTextsWordingTest {
         ReviewResult.Scope organisation = new ReviewResult.Scope("ORG", "ORG", "Organisation", null, none, null, java.util.Map.of(),
                 List.of(new ReviewResult.Pareto("WAIT_TIME", 3, new BigDecimal("75"), new BigDecimal("75"), true),
                         new ReviewResult.Pareto("PARKING", 1, new BigDecimal("25"), new BigDecimal("100"), false)),
-                List.of(), List.of(), List.of(), List.of(), List.of(), null, 0, List.of());
+                List.of(), List.of(), List.of(), List.of(), List.of(), null, 0, List.of(), List.of());
         ReviewResult result = new ReviewResult(Period.parse("2026-10"), 1, ZoneId.of("UTC"), null, organisation, List.of(), List.of(),
                 List.of(), List.of());
 
         for (Locale locale : List.of(Locale.ENGLISH, CHINESE)) {
-            ReportModel model = new ReportModel(result, locale, ZonedDateTime.now(ZoneId.of("UTC")), CategoryNames.load(file, false));
+            ReportModel model = new ReportModel(result, locale, ZonedDateTime.now(ZoneId.of("UTC")), CategoryNames.load(file, false), 100);
             @SuppressWarnings("unchecked")
             List<java.util.Map<String, Object>> pareto = (List<java.util.Map<String, Object>>) model.executive().get("pareto");
             assertThat(pareto).extracting(row -> row.get("category"))
@@ -148,7 +148,7 @@ class ReviewTextsWordingTest {
 
     private static ReportModel model(String period, Locale locale) {
         ReviewResult empty = new ReviewResult(Period.parse(period), 1, ZoneId.of("UTC"), null, null, List.of(), List.of(), List.of(), List.of());
-        return new ReportModel(empty, locale, ZonedDateTime.now(ZoneId.of("UTC")), CategoryNames.NONE);
+        return new ReportModel(empty, locale, ZonedDateTime.now(ZoneId.of("UTC")), CategoryNames.NONE, 100);
     }
 
     private static ReviewResult.WarningRow running(String status, int periods) {
