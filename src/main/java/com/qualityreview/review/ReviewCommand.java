@@ -108,7 +108,11 @@ public class ReviewCommand implements Command, JobOutcome {
         System.out.println("results: " + summary.getParent() + System.getProperty("file.separator"));
         System.out.println("  " + summary.getFileName());
         try (var files = Files.list(summary.getParent())) {
-            long pdfs = files.filter(file -> file.getFileName().toString().endsWith(".pdf")).count();
+            List<String> names = files.map(file -> file.getFileName().toString()).sorted().toList();
+            // The other figures behind the reports: drivers.csv, ranking.csv, warnings.csv.
+            names.stream().filter(name -> name.endsWith(".csv") && !name.equals(summary.getFileName().toString()))
+                    .forEach(name -> System.out.println("  " + name));
+            long pdfs = names.stream().filter(name -> name.endsWith(".pdf")).count();
             if (pdfs > 0) {
                 System.out.println("  " + pdfs + " PDF reports (executive, region-<code>, site-<code>; one per language)");
             }

@@ -17,14 +17,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The demo command end to end, on the embedded database and on PostgreSQL: the same data gives
- * byte-identical summary.csv and ranking.csv files, with every rating from 0 to 5 stars and UNRATED among the sites.
+ * byte-identical summary.csv, ranking.csv, drivers.csv and warnings.csv files, with every rating from 0 to 5 stars and UNRATED among the sites.
  */
-@ExtendWith(PostgresTestDatabase.class)
+@ExtendWith({PostgresTestDatabase.class, OutputCaptureExtension.class})
 class DemoAcrossDatabasesTests {
 
     @TempDir
@@ -53,7 +55,7 @@ class DemoAcrossDatabasesTests {
     }
 
     @Test
-    void theDemoGivesTheSameSummaryAndRankingOnHsqldbAndPostgresql() throws Exception {
+    void theDemoGivesTheSameFiguresOnHsqldbAndPostgresql(CapturedOutput output) throws Exception {
         Path embedded = demo("hsqldb", "jdbc:hsqldb:mem:demo-" + System.nanoTime(), "SA");
         Path postgres = demo("postgres", PostgresTestDatabase.url("demo"), PostgresTestDatabase.user());
 
@@ -62,6 +64,13 @@ class DemoAcrossDatabasesTests {
         // The fair ranking too: one row per reviewed site after the header, the same on both databases.
         assertThat(Files.readAllLines(postgres.resolveSibling("ranking.csv")))
                 .isEqualTo(Files.readAllLines(embedded.resolveSibling("ranking.csv"))).hasSize(1 + 39);
+        // Key drivers and warnings likewise: the organisation's and the 5 regions' five dimensions at least.
+        assertThat(Files.readAllLines(postgres.resolveSibling("drivers.csv")))
+                .isEqualTo(Files.readAllLines(embedded.resolveSibling("drivers.csv"))).hasSizeGreaterThanOrEqualTo(1 + 6 * 5);
+        assertThat(Files.readAllLines(postgres.resolveSibling("warnings.csv")))
+                .isEqualTo(Files.readAllLines(embedded.resolveSibling("warnings.csv"))).hasSizeGreaterThan(1);
+        // The command names every file of figures it wrote.
+        assertThat(output.getOut()).contains("  summary.csv", "  drivers.csv", "  ranking.csv", "  warnings.csv");
         assertThat(lines.stream().filter(line -> line.startsWith("SITE,"))).hasSize(39); // 40 sites, one inactive
         assertThat(lines.stream().filter(line -> line.startsWith("REGION,"))).hasSize(5);
         List<String> columns = List.of(lines.get(0).split(","));
