@@ -17,6 +17,7 @@ import org.jfree.chart.labels.StandardXYItemLabelGenerator;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.Range;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYDataset;
@@ -30,6 +31,10 @@ import org.jfree.data.xy.XYDataset;
 public class DriverChartCustomizer extends JRAbstractChartCustomizer {
 
     private static final Color CROSSHAIR = new Color(0x88, 0x88, 0x88);
+
+    /** At least this wide an axis, so that near-equal points are not spread as if far apart. */
+    static final double MEAN_SPAN = 0.2;
+    static final double R_SPAN = 0.05;
 
     @Override
     public void customize(JFreeChart chart, JRChart jasperChart) {
@@ -64,6 +69,22 @@ public class DriverChartCustomizer extends JRAbstractChartCustomizer {
         }
         xy.addDomainMarker(crosshair(KeyDrivers.median(means.stream().mapToDouble(Double::doubleValue).toArray())));
         xy.addRangeMarker(crosshair(KeyDrivers.median(correlations.stream().mapToDouble(Double::doubleValue).toArray())));
+        // Zoomed to the points: dimensions often lie within a few hundredths of each other, which
+        // the full scales (means 1–5, r −1 to 1) would draw as one blot.
+        xy.getDomainAxis().setRange(around(means, MEAN_SPAN, 1, 5));
+        xy.getRangeAxis().setRange(around(correlations, R_SPAN, -1, 1));
+    }
+
+    /** The values' range widened to at least {@code span}, with a margin of a sixth on each side, kept within the scale. */
+    static Range around(List<Double> values, double span, double lowest, double highest) {
+        double min = values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double max = values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        double width = Math.max(max - min, span);
+        double centre = (min + max) / 2;
+        double margin = width / 6;
+        double low = Math.max(lowest, centre - width / 2 - margin);
+        double high = Math.min(highest, centre + width / 2 + margin);
+        return new Range(low, high);
     }
 
     private static ValueMarker crosshair(double at) {

@@ -1,6 +1,7 @@
 package com.qualityreview.reporting.pdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.Collection;
 
@@ -49,6 +50,41 @@ class DriverChartCustomizerTest {
         assertThat(only(plot.getRangeMarkers(Layer.FOREGROUND))).isEqualTo(0.607644);
         assertThat(plot.getRenderer().getDefaultItemLabelsVisible()).isTrue();
         assertThat(plot.getRenderer().getItemLabelGenerator(3, 0).generateLabel(plot.getDataset(), 3, 0)).isEqualTo("D3");
+    }
+
+    /**
+     * The axes show the points, not the whole scales. Means 2.666667 to 4.5: width 1.833333, a sixth
+     * of it (0.305556) each side: 2.361111 to 4.805556. r −0.372104 to 0.938462: width 1.310566,
+     * margin 0.218428: from −0.590532, and up to the scale's 1.
+     */
+    @Test
+    void theAxesAreZoomedToThePointsWithAMarginWithinTheScales() {
+        JFreeChart chart = chart(new double[] {2.833333, 0.938462}, new double[] {2.666667, -0.110940},
+                new double[] {4.333333, 0.610170}, new double[] {3, 0.607644}, new double[] {4.5, -0.372104});
+
+        DriverChartCustomizer.quadrantCrosshairs(chart);
+
+        XYPlot plot = (XYPlot) chart.getPlot();
+        assertThat(plot.getDomainAxis().getLowerBound()).isCloseTo(2.361111, within(1e-6));
+        assertThat(plot.getDomainAxis().getUpperBound()).isCloseTo(4.805555, within(1e-6));
+        assertThat(plot.getRangeAxis().getLowerBound()).isCloseTo(-0.590532, within(1e-6));
+        assertThat(plot.getRangeAxis().getUpperBound()).isEqualTo(1.0);
+    }
+
+    /** Dimensions a few hundredths apart (as in the demo) get at least 0.2 of mean and 0.05 of r, centred on them. */
+    @Test
+    void nearlyEqualPointsGetTheLeastSpanNotAMagnifiedOne() {
+        JFreeChart chart = chart(new double[] {3.92, 0.88}, new double[] {3.99, 0.89});
+
+        DriverChartCustomizer.quadrantCrosshairs(chart);
+
+        XYPlot plot = (XYPlot) chart.getPlot();
+        // centre 3.955, half of 0.2 and a sixth of it: 3.955 ∓ 0.133333
+        assertThat(plot.getDomainAxis().getLowerBound()).isCloseTo(3.821667, within(1e-6));
+        assertThat(plot.getDomainAxis().getUpperBound()).isCloseTo(4.088333, within(1e-6));
+        // centre 0.885, 0.025 + 0.008333 each side
+        assertThat(plot.getRangeAxis().getLowerBound()).isCloseTo(0.851667, within(1e-6));
+        assertThat(plot.getRangeAxis().getUpperBound()).isCloseTo(0.918333, within(1e-6));
     }
 
     @Test
