@@ -1,17 +1,10 @@
 package com.qualityreview.review.job;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import com.qualityreview.review.ReviewRun;
-import com.qualityreview.system.CsvCells;
-
-import de.siegmar.fastcsv.writer.CsvWriter;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -35,20 +28,6 @@ public final class DriversCsv {
     }
 
     static Path write(JdbcTemplate jdbc, ReviewRun key, Path folder) throws IOException {
-        Files.createDirectories(folder);
-        Path target = folder.resolve("drivers.csv");
-        Path temporary = folder.resolve("drivers.csv.tmp");
-        try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8); CsvWriter csv = CsvCells.writer().build(out)) {
-            csv.writeRecord(COLUMNS);
-            jdbc.query(SELECT_DRIVERS, row -> {
-                String[] fields = new String[COLUMNS.size()];
-                for (int i = 0; i < fields.length; i++) {
-                    fields[i] = SummaryCsv.cell(row.getObject(i + 1));
-                }
-                csv.writeRecord(fields);
-            }, key.periodText(), key.revision());
-        }
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return target;
+        return SummaryCsv.write(jdbc, folder, "drivers.csv", COLUMNS, SELECT_DRIVERS, key.periodText(), key.revision());
     }
 }
