@@ -9,6 +9,7 @@ import com.qualityreview.delivery.DeliveryProperties;
 import com.qualityreview.intake.IntakeProperties;
 import com.qualityreview.reporting.ReportingProperties;
 import com.qualityreview.review.ReviewProperties;
+import com.qualityreview.scale.ScaleProperties;
 import com.qualityreview.scheduling.SchedulingProperties;
 import com.qualityreview.security.LoginProperties;
 import com.qualityreview.system.QualityProperties;
@@ -32,7 +33,8 @@ class SettingsDefaultsTest {
 
     @ParameterizedTest
     @ValueSource(classes = {QualityProperties.class, IntakeProperties.class, ReviewProperties.class, ReportingProperties.class,
-            DeliveryProperties.class, SchedulingProperties.class, LoginProperties.class, AlertsProperties.class})
+            DeliveryProperties.class, SchedulingProperties.class, LoginProperties.class, AlertsProperties.class,
+            ScaleProperties.class})
     void applicationYmlRepeatsTheRecordsDefaults(Class<?> type) throws Exception {
         List<PropertySource<?>> yaml = new YamlPropertySourceLoader().load("application.yml",
                 new FileSystemResource("src/main/resources/application.yml"));

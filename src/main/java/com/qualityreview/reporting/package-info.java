@@ -1,5 +1,5 @@
 /** Reports: the executive, region and site PDFs of a review, in English and Chinese. */
-@ApplicationModule(allowedDependencies = {"review", "review :: metrics", "system"})
+@ApplicationModule(allowedDependencies = {"review", "review :: metrics", "scale", "system"})
 package com.qualityreview.reporting;
 
 import org.springframework.modulith.ApplicationModule;
