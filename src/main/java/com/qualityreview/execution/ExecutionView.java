@@ -39,19 +39,20 @@ public record ExecutionView(long id, String job, Map<String, String> parameters,
                 .filter(p -> !p.name().equals("run.id"))
                 .sorted(Comparator.comparing(JobParameter::name))
                 .forEach(p -> parameters.put(p.name(), String.valueOf(p.value())));
-        List<Step> steps = execution.getStepExecutions().stream()
-                .sorted(Comparator.comparing(StepExecution::getId))
+        List<StepExecution> executions = execution.getStepExecutions().stream().sorted(Comparator.comparing(StepExecution::getId)).toList();
+        List<Step> steps = executions.stream()
                 .map(step -> new Step(step.getStepName(), step.getStatus().name(), step.getReadCount(), step.getWriteCount(),
                         step.getFilterCount(), step.getSkipCount(), step.getCommitCount(), step.getRollbackCount(),
-                        step.getStartTime(), step.getEndTime(), Progress.of(step, now).orElse(null)))
+                        step.getStartTime(), step.getEndTime(), progressOf(step, executions, now)))
                 .toList();
         boolean running = execution.getStatus().isRunning();
         boolean alive = running && holder.map(Leases.Holder::alive).orElse(false);
         String process = running ? holder.map(h -> h.alive() ? h.describe() : "gone: " + h.describe()).orElse("gone: no lease") : null;
         boolean restartable = execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.STOPPED
                 || running && !alive;
-        // The progress shown for the whole execution is that of its running long step, else the last one that had any.
-        Progress progress = steps.stream().filter(s -> s.progress() != null)
+        // The progress shown for the whole execution is that of its running long step, else the last one that had any;
+        // a partitioned step's, not one of its partitions'.
+        Progress progress = steps.stream().filter(s -> s.progress() != null && !isPartition(s.name()))
                 .reduce((first, second) -> second).map(Step::progress).orElse(null);
         Double duration = execution.getStartTime() == null ? null
                 : Duration.between(execution.getStartTime(), execution.getEndTime() != null ? execution.getEndTime() : now).toMillis() / 1000.0;
@@ -60,6 +61,26 @@ public record ExecutionView(long id, String job, Map<String, String> parameters,
                 execution.getStatus().name(), execution.getExitStatus().getExitCode(),
                 exitMessage == null || exitMessage.isBlank() ? null : firstLine(exitMessage),
                 execution.getStartTime(), execution.getEndTime(), duration, counts, running, alive, process, restartable, progress, steps);
+    }
+
+    /**
+     * A step's own progress; a partitioned step has none of its own and shows the sum of its
+     * partitions, the step executions that follow it (Batch creates them as the step starts) and
+     * are named {@code <worker step>:<partition>}.
+     */
+    private static Progress progressOf(StepExecution step, List<StepExecution> executions, LocalDateTime now) {
+        Optional<Progress> own = Progress.of(step, now);
+        if (own.isPresent() || isPartition(step.getStepName())) {
+            return own.orElse(null);
+        }
+        List<StepExecution> partitions = executions.stream().dropWhile(other -> other != step).skip(1)
+                .takeWhile(other -> isPartition(other.getStepName())).toList();
+        return Progress.ofPartitions(step, partitions, now).orElse(null);
+    }
+
+    /** Batch names a partition's step execution after its worker step and the partition, joined by ':'. */
+    private static boolean isPartition(String stepName) {
+        return stepName.contains(":");
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import com.qualityreview.reporting.pdf.ReportRendering;
 import com.qualityreview.review.Period;
+import com.qualityreview.review.ReviewResults;
 import com.qualityreview.review.ReviewRun;
 import com.qualityreview.review.ReviewRuns;
 import com.qualityreview.system.NotFoundException;
@@ -41,8 +42,8 @@ public class ReportFiles {
     private static final String SELECT_FILE_OF_SCOPE = """
             SELECT file_name FROM report_file WHERE period = ? AND revision = ? AND scope_type = ?
             AND scope_code = ? AND locale = ?""";
-    private static final String DELETE_FILES = """
-            DELETE FROM report_file WHERE period = ? AND revision = ?""";
+    private static final String DELETE_FILES_OF_SCOPE = """
+            DELETE FROM report_file WHERE period = ? AND revision = ? AND scope_type = ? AND scope_code = ?""";
     private static final String INSERT_FILE = """
             INSERT INTO report_file (period, revision, file_name, scope_type, scope_code, locale, bytes, rendered_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
@@ -73,9 +74,14 @@ public class ReportFiles {
                 locale.toLanguageTag()).stream().findFirst();
     }
 
-    /** Replaces what a revision's rendering recorded (a re-run renders every report again). */
-    public void record(Period period, int revision, List<ReportRendering.RenderedReport> reports) {
-        jdbc.update(DELETE_FILES, period.toString(), revision);
+    /**
+     * Replaces what a revision's rendering recorded for {@code scopes} (a re-run renders every
+     * report of its scopes again) and leaves the other scopes' rows alone: those are another render
+     * partition's.
+     */
+    public void record(Period period, int revision, List<ReviewResults.ScopeKey> scopes, List<ReportRendering.RenderedReport> reports) {
+        jdbc.batchUpdate(DELETE_FILES_OF_SCOPE, scopes.stream()
+                .map(scope -> new Object[] {period.toString(), revision, scope.type(), scope.code()}).toList());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         jdbc.batchUpdate(INSERT_FILE, reports.stream().map(report -> new Object[] {period.toString(), revision,
                 report.file().getFileName().toString(), report.scopeType(), report.scopeCode(), report.locale().toLanguageTag(),

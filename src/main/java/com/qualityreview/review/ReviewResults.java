@@ -29,9 +29,13 @@ public class ReviewResults {
     private static final String SELECT_RUN = """
             SELECT zone, started_at, finished_at FROM review_run WHERE period = ? AND revision = ?""";
     /** The organisation first, then the regions, then the sites. */
+    private static final String SCOPE_ORDER = "CASE scope_type WHEN 'ORG' THEN 0 WHEN 'REGION' THEN 1 ELSE 2 END";
     private static final String SELECT_FIGURES = """
             SELECT * FROM review_figures WHERE period = ? AND revision = ?
-            ORDER BY CASE scope_type WHEN 'ORG' THEN 0 WHEN 'REGION' THEN 1 ELSE 2 END, scope_code""";
+            ORDER BY %s, scope_code""".formatted(SCOPE_ORDER);
+    private static final String SELECT_SCOPES = """
+            SELECT DISTINCT %s AS scope_order, scope_type, scope_code FROM review_figures WHERE period = ? AND revision = ?
+            ORDER BY 1, 3""".formatted(SCOPE_ORDER);
     private static final String SELECT_RATING_COUNTS = """
             SELECT scope_type, scope_code, rating, site_count FROM review_rating_count WHERE period = ? AND revision = ?""";
     private static final String SELECT_PARETO = """
@@ -108,6 +112,18 @@ public class ReviewResults {
     private static TranslatableText text(ResultSet row, int column) throws SQLException {
         String key = row.getString(column);
         return key == null ? null : TranslatableText.fromStored(key, row.getString(column + 1));
+    }
+
+    /** A scope of a review by type (ORG, REGION, SITE) and code, without its figures. */
+    public record ScopeKey(String type, String code) {
+    }
+
+    /**
+     * The scopes a review stored figures for, in the order {@link #load} gives them (the
+     * organisation, the regions by code, the sites by code), without loading their figures.
+     */
+    public List<ScopeKey> scopes(Period period, int revision) {
+        return jdbc.query(SELECT_SCOPES, (row, n) -> new ScopeKey(row.getString(2), row.getString(3)), period.toString(), revision);
     }
 
     public Optional<ReviewResult> load(Period period, int revision) {

@@ -2,6 +2,7 @@ package com.qualityreview.system;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -27,7 +28,14 @@ public record Progress(String step, long done, long total, String unit, double r
 
     /** Called by a long step before it starts; {@code alreadyDone} is what an earlier execution did. */
     public static void record(StepExecution step, long total, String unit, long alreadyDone) {
-        ExecutionContext context = step.getExecutionContext();
+        record(step.getExecutionContext(), total, unit, alreadyDone);
+    }
+
+    /**
+     * The same, into the context a partition will start with: its total is known before it
+     * starts, so a partitioned step's total is complete from the start ({@link #ofPartitions}).
+     */
+    public static void record(ExecutionContext context, long total, String unit, long alreadyDone) {
         context.putLong(TOTAL, total);
         context.putString(UNIT, unit);
         context.putLong(ALREADY_DONE, alreadyDone);
@@ -44,11 +52,42 @@ public record Progress(String step, long done, long total, String unit, double r
         if (!context.containsKey(TOTAL) || step.getStartTime() == null) {
             return Optional.empty();
         }
-        long already = context.getLong(ALREADY_DONE, 0L);
         LocalDateTime until = step.getEndTime() != null ? step.getEndTime() : now;
-        long done = context.containsKey(DONE) ? context.getLong(DONE) : already + step.getReadCount();
-        return Optional.of(measured(step.getStepName(), done, context.getLong(TOTAL),
-                context.getString(UNIT, "rows"), already, Duration.between(step.getStartTime(), until), step.getEndTime() != null));
+        return Optional.of(measured(step.getStepName(), done(step), context.getLong(TOTAL),
+                context.getString(UNIT, "rows"), context.getLong(ALREADY_DONE, 0L), Duration.between(step.getStartTime(), until),
+                step.getEndTime() != null));
+    }
+
+    /**
+     * The progress of a partitioned step ({@code manager}): the sum over its partitions of this
+     * execution, a partition not started yet counting its total and nothing done; the rate is
+     * measured over the manager's time, as its partitions work at once.
+     */
+    public static Optional<Progress> ofPartitions(StepExecution manager, List<StepExecution> partitions, LocalDateTime now) {
+        List<StepExecution> counted = partitions.stream().filter(p -> p.getExecutionContext().containsKey(TOTAL)).toList();
+        if (counted.isEmpty() || manager.getStartTime() == null) {
+            return Optional.empty();
+        }
+        long total = 0;
+        long done = 0;
+        long already = 0;
+        for (StepExecution partition : counted) {
+            ExecutionContext context = partition.getExecutionContext();
+            total += context.getLong(TOTAL);
+            if (partition.getStartTime() != null) {
+                done += done(partition);
+                already += context.getLong(ALREADY_DONE, 0L);
+            }
+        }
+        LocalDateTime until = manager.getEndTime() != null ? manager.getEndTime() : now;
+        return Optional.of(measured(manager.getStepName(), done, total, counted.get(0).getExecutionContext().getString(UNIT, "rows"),
+                already, Duration.between(manager.getStartTime(), until), manager.getEndTime() != null));
+    }
+
+    /** What a started step has done: the count its tasklet saved, else what it committed, after an earlier execution's. */
+    private static long done(StepExecution step) {
+        ExecutionContext context = step.getExecutionContext();
+        return context.containsKey(DONE) ? context.getLong(DONE) : context.getLong(ALREADY_DONE, 0L) + step.getReadCount();
     }
 
     /**

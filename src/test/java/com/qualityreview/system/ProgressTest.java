@@ -1,6 +1,7 @@
 package com.qualityreview.system;
 
 import java.time.LocalDateTime;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,43 @@ class ProgressTest {
 
         assertThat(progress.secondsLeft()).isNull();
         assertThat(progress.describe()).isEqualTo("40 of 40 sites (100%), 10 sites/s");
+    }
+
+    @Test
+    void aPartitionedStepShowsTheSumOfItsPartitionsThoseNotStartedCountingTheirTotalOnly() {
+        JobExecution job = new JobExecution(1L, new JobInstance(1L, "qualityReviewJob"), new JobParameters());
+        LocalDateTime start = LocalDateTime.of(2026, 11, 1, 2, 0, 0);
+        StepExecution manager = new StepExecution(10L, "renderReportsStep", job);
+        manager.setStartTime(start);
+        // p00: 4 reports, 3 done; p01: 4 reports, all 4 done; p02: 2 reports, not started (its total set by the partitioner).
+        StepExecution p00 = partition(11L, "p00", job, start, 4, 3);
+        StepExecution p01 = partition(12L, "p01", job, start, 4, 4);
+        StepExecution p02 = new StepExecution(13L, "renderReportsPartition:p02", job);
+        Progress.record(p02.getExecutionContext(), 2, "reports", 0);
+
+        Progress progress = Progress.ofPartitions(manager, List.of(p00, p01, p02), start.plusSeconds(7)).orElseThrow();
+
+        // 3 + 4 = 7 of 4 + 4 + 2 = 10 reports in the manager's 7 s: 1 a second, 3 s left.
+        assertThat(progress.step()).isEqualTo("renderReportsStep");
+        assertThat(progress.describe()).isEqualTo("7 of 10 reports (70%), 1 reports/s, about 3 s left");
+    }
+
+    @Test
+    void aPartitionedStepWhosePartitionsRecordedNoTotalHasNoProgress() {
+        JobExecution job = new JobExecution(1L, new JobInstance(1L, "qualityReviewJob"), new JobParameters());
+        StepExecution manager = new StepExecution(10L, "renderReportsStep", job);
+        manager.setStartTime(LocalDateTime.of(2026, 11, 1, 2, 0, 0));
+
+        assertThat(Progress.ofPartitions(manager, List.of(new StepExecution(11L, "renderReportsPartition:p00", job)),
+                manager.getStartTime())).isEmpty();
+    }
+
+    private static StepExecution partition(long id, String name, JobExecution job, LocalDateTime start, long total, long done) {
+        StepExecution partition = new StepExecution(id, "renderReportsPartition:" + name, job);
+        partition.setStartTime(start);
+        Progress.record(partition, total, "reports", 0);
+        Progress.recordDone(partition, done);
+        return partition;
     }
 
     @Test

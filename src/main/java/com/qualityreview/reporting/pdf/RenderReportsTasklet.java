@@ -2,34 +2,42 @@ package com.qualityreview.reporting.pdf;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import com.qualityreview.reporting.ReportFiles;
 import com.qualityreview.review.ReviewResult;
 import com.qualityreview.review.ReviewResults;
 import com.qualityreview.review.ReviewRun;
 import com.qualityreview.system.TaskletProgress;
+import com.qualityreview.system.WorkProgress;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Renders the review's PDF reports into its folder, records which scope and language each file is
- * ({@link ReportFiles}), and counts them in the job's context; "n of m reports" while it works
- * ({@link TaskletProgress}).
+ * A render partition ({@code renderReportsPartition}): renders the PDF reports of its range of the
+ * review's scopes ({@link ScopeRangePartitioner}) into the review's folder, records which scope
+ * and language each file is ({@link ReportFiles}) for its scopes only, and counts them in its
+ * context; "n of m reports" while it works ({@link TaskletProgress}).
  */
 public class RenderReportsTasklet implements Tasklet {
 
-    /** Job-context key: how many reports were rendered. */
+    /** Job-context key: how many reports were rendered (all partitions); partition-context key: how many it rendered. */
     public static final String RENDERED = "reports.rendered";
+    static final String UNIT = "reports";
 
     private final ReviewResults results;
     private final ReportRendering rendering;
     private final ReportFiles files;
+    private final TransactionTemplate recording;
     /** Counter of the PDFs written by completed rendering steps, tagged {@code report} and {@code locale}. */
     static final String REPORTS_RENDERED = "quality.reports.rendered";
 
@@ -37,11 +45,12 @@ public class RenderReportsTasklet implements Tasklet {
     private final TaskletProgress progress;
     private final MeterRegistry meters;
 
-    RenderReportsTasklet(ReviewResults results, ReportRendering rendering, ReportFiles files, Path reportsDir,
-            TaskletProgress progress, MeterRegistry meters) {
+    RenderReportsTasklet(ReviewResults results, ReportRendering rendering, ReportFiles files, TransactionTemplate recording,
+            Path reportsDir, TaskletProgress progress, MeterRegistry meters) {
         this.results = results;
         this.rendering = rendering;
         this.files = files;
+        this.recording = recording;
         this.reportsDir = reportsDir;
         this.progress = progress;
         this.meters = meters;
@@ -49,16 +58,32 @@ public class RenderReportsTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        var run = ReviewRun.from(contribution.getStepExecution().getJobParameters());
+        StepExecution partition = contribution.getStepExecution();
+        var run = ReviewRun.from(partition.getJobParameters());
+        WorkProgress work = progress.of(partition, "render " + run.periodText() + " " + partitionName(partition), UNIT);
+        ExecutionContext range = partition.getExecutionContext();
+        if (range.getInt(ScopeRangePartitioner.TO) == range.getInt(ScopeRangePartitioner.FROM)) {
+            // More partitions than scopes: nothing to render, nothing to record.
+            work.started(0, 0);
+            range.putInt(RENDERED, 0);
+            return RepeatStatus.FINISHED;
+        }
+        // Loaded once for the whole range: the organisation's and the regions' reports need all of it.
         ReviewResult result = results.load(run.period(), run.revision()).orElseThrow();
-        Path folder = run.folder(reportsDir);
-        List<ReportRendering.RenderedReport> reports = rendering.render(result, folder,
-                progress.of(contribution.getStepExecution(), "render " + run.periodText(), "reports"));
-        // In the step's transaction: a rendering that does not complete leaves the previous record.
-        files.record(run.period(), run.revision(), reports);
-        contribution.getStepExecution().getJobExecution().getExecutionContext().putInt(RENDERED, reports.size());
+        List<ReviewResults.ScopeKey> scopes = ScopeRangePartitioner.rangeOf(range, ReportRendering.scopesOf(result));
+        List<ReportRendering.RenderedReport> reports = rendering.render(result, Set.copyOf(scopes), run.folder(reportsDir), work);
+        // Once every report of the range is written, all its rows at once: a range that does not complete leaves
+        // the previous record of its scopes; one whose step ends after this commit records the same rows when re-run.
+        recording.executeWithoutResult(status -> files.record(run.period(), run.revision(), scopes, reports));
+        range.putInt(RENDERED, reports.size());
         reports.forEach(this::countRendered);
         return RepeatStatus.FINISHED;
+    }
+
+    /** {@code p01} of the step execution {@code renderReportsPartition:p01}. */
+    private static String partitionName(StepExecution partition) {
+        String name = partition.getStepName();
+        return name.substring(name.indexOf(':') + 1);
     }
 
     private void countRendered(ReportRendering.RenderedReport report) {
