@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.qualityreview.scale.PartitionWorker;
 import com.qualityreview.system.Leases;
 import com.qualityreview.system.Progress;
 import com.qualityreview.system.ServerDetails;
@@ -29,8 +30,9 @@ public record ExecutionView(long id, String job, Map<String, String> parameters,
         String exitMessage, LocalDateTime startTime, LocalDateTime endTime, Double durationSeconds, String counts,
         boolean running, boolean alive, String process, boolean restartable, Progress progress, List<Step> steps) {
 
+    /** {@code worker}: for a partition of a partitioned step, the process and thread that ran it ({@link PartitionWorker}). */
     public record Step(String name, String status, long read, long written, long filtered, long skipped, long commits,
-            long rollbacks, LocalDateTime startTime, LocalDateTime endTime, Progress progress) {
+            long rollbacks, LocalDateTime startTime, LocalDateTime endTime, Progress progress, String worker) {
     }
 
     static ExecutionView of(JobExecution execution, String counts, LocalDateTime now, Optional<Leases.Holder> holder) {
@@ -43,7 +45,7 @@ public record ExecutionView(long id, String job, Map<String, String> parameters,
                 .sorted(Comparator.comparing(StepExecution::getId))
                 .map(step -> new Step(step.getStepName(), step.getStatus().name(), step.getReadCount(), step.getWriteCount(),
                         step.getFilterCount(), step.getSkipCount(), step.getCommitCount(), step.getRollbackCount(),
-                        step.getStartTime(), step.getEndTime(), Progress.of(step, now).orElse(null)))
+                        step.getStartTime(), step.getEndTime(), Progress.of(step, now).orElse(null), PartitionWorker.of(step)))
                 .toList();
         boolean running = execution.getStatus().isRunning();
         boolean alive = running && holder.map(Leases.Holder::alive).orElse(false);

@@ -22,6 +22,8 @@ public record Progress(String step, long done, long total, String unit, double r
     static final String TOTAL = "progress.total";
     static final String UNIT = "progress.unit";
     static final String ALREADY_DONE = "progress.already-done";
+    /** Saved by a partitioned (manager) step: the name of its partitions' step, whose progress adds up to its own. */
+    static final String PARTITIONS = "progress.partitions";
     /** Saved only by tasklet steps, which have no read count until they end; it includes ALREADY_DONE. */
     static final String DONE = "progress.done";
 
@@ -31,6 +33,16 @@ public record Progress(String step, long done, long total, String unit, double r
         context.putLong(TOTAL, total);
         context.putString(UNIT, unit);
         context.putLong(ALREADY_DONE, alreadyDone);
+    }
+
+    /**
+     * Called by a partitioned step before it starts: its progress is {@code alreadyDone} (by partitions
+     * completed in earlier executions) plus that of its partitions in this execution, steps named
+     * {@code <workerStep>:<partition>}, each of which records its own.
+     */
+    public static void recordPartitioned(StepExecution manager, long total, String unit, long alreadyDone, String workerStep) {
+        record(manager, total, unit, alreadyDone);
+        manager.getExecutionContext().putString(PARTITIONS, workerStep);
     }
 
     /** Called by a tasklet step as it works: done so far, what an earlier execution did included. */
@@ -46,9 +58,22 @@ public record Progress(String step, long done, long total, String unit, double r
         }
         long already = context.getLong(ALREADY_DONE, 0L);
         LocalDateTime until = step.getEndTime() != null ? step.getEndTime() : now;
-        long done = context.containsKey(DONE) ? context.getLong(DONE) : already + step.getReadCount();
+        long done = already + doneNow(step);
         return Optional.of(measured(step.getStepName(), done, context.getLong(TOTAL),
                 context.getString(UNIT, "rows"), already, Duration.between(step.getStartTime(), until), step.getEndTime() != null));
+    }
+
+    /** Done by this execution of the step (a tasklet's DONE includes what an earlier one did), or of its partitions. */
+    private static long doneNow(StepExecution step) {
+        ExecutionContext context = step.getExecutionContext();
+        if (context.containsKey(PARTITIONS)) {
+            String prefix = context.getString(PARTITIONS) + ":";
+            return step.getJobExecution().getStepExecutions().stream()
+                    .filter(partition -> partition.getStepName().startsWith(prefix))
+                    .mapToLong(partition -> partition.getExecutionContext().getLong(ALREADY_DONE, 0L) + doneNow(partition))
+                    .sum();
+        }
+        return context.containsKey(DONE) ? context.getLong(DONE) - context.getLong(ALREADY_DONE, 0L) : step.getReadCount();
     }
 
     /**
