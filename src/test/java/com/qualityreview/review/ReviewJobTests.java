@@ -883,6 +883,35 @@ abstract class ReviewJobTests {
     }
 
     @Test
+    void aSummariseStepOfTheReleaseBeforePartitionsIsContinuedByPartitionsOverTheSitesAfterItsLastOne() throws Exception {
+        List<String> uninterrupted = reviewFiles(review("2026-10", 1, "UTC"));
+        long id = reviewDyingAtSiteB(2);
+        // As that release left it: the single step's context after site A (last site, sites done, region sums, version 2)
+        // — what the partition holds now, without its range — and no partitions.
+        ExecutionContext step = new ExecutionContext(new DefaultExecutionContextSerializer().deserialize(new ByteArrayInputStream(
+                context("BATCH_STEP_EXECUTION_CONTEXT", "STEP_EXECUTION_ID", stepExecutionId(id, "summariseSitesPartition:p0"))
+                        .getBytes(StandardCharsets.ISO_8859_1))));
+        assertThat(step.getString("siteReader.lastSite")).isEqualTo("A");
+        for (String partitionKey : List.of("review.partition.firstSite", "review.partition.lastSite", "review.partition.sites",
+                "review.partition.rows")) {
+            step.remove(partitionKey);
+        }
+        replaceContext("BATCH_STEP_EXECUTION_CONTEXT", "STEP_EXECUTION_ID", stepExecutionId(id, "summariseSitesStep"), serialise(step));
+        withoutPartitions(id);
+        summariseIn(2);
+
+        JobExecution restarted = Restarts.restartOnceReleased(executions, id);
+
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        // B and C only, split as two sites alone would be (work B 4, C 2: share 3, and a range holds at least one site).
+        assertThat(partitionsOf(restarted)).containsExactly("summariseSitesPartition:p0 B-B COMPLETED",
+                "summariseSitesPartition:p1 C-C COMPLETED");
+        assertThat(summarised(2)).containsExactly("A", "B", "C");
+        // A's sums come from the old step's context: without them the region R1 figures would lack site A.
+        assertThat(reviewFiles(restarted)).isEqualTo(uninterrupted);
+    }
+
+    @Test
     void aRestartOfAReviewSavedInAnUnknownFormatFailsSayingWhatToDo() throws Exception {
         long id = reviewDyingAtSiteB(1);
         long step = stepExecutionId(id, "summariseSitesStep");
@@ -991,6 +1020,10 @@ abstract class ReviewJobTests {
                 + " 'summariseSitesPartition:%'", Integer.class, restarted.getId())).isEqualTo(1);
         assertThat(summarised(2)).containsExactly("A", "B", "C");
         assertThat(reviewFiles(restarted)).isEqualTo(uninterrupted);
+        // The restart's progress counts the partition completed before as done: all three sites.
+        var progress = executions.view(restarted.getId()).steps().stream().filter(step -> step.name().equals("summariseSitesStep"))
+                .findFirst().orElseThrow().progress();
+        assertThat(progress.done() + " of " + progress.total()).isEqualTo("3 of 3");
     }
 
     @Test
