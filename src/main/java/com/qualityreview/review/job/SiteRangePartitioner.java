@@ -59,9 +59,11 @@ class SiteRangePartitioner implements Partitioner {
         }
         List<SiteRanges.Range> ranges = SiteRanges.split(codes, rowsBySite(key), gridSize);
         if (ranges.isEmpty()) {
+            // No site to summarise: one partition without sites, so that the step still runs and ends as usual.
             ExecutionContext none = new ExecutionContext();
             none.putInt(SITES, 0);
             partitions.put("p0", none);
+            return partitions;
         }
         int digits = String.valueOf(ranges.size() - 1).length();
         for (int i = 0; i < ranges.size(); i++) {
