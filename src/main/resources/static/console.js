@@ -32,6 +32,7 @@ document.addEventListener('DOMContentLoaded', () => {
           row.querySelector('.step-written').textContent = step.written;
           row.querySelector('.step-commits').textContent = step.commits;
           row.querySelector('.step-progress').textContent = step.progress ? step.progress.text : '';
+          row.querySelector('.step-worker').textContent = step.worker || '';
         });
       }
       if (!execution.running || execution.alive !== alive || newStep) {

@@ -73,9 +73,28 @@ abstract class ApiTests {
         assertThat(execution.get("job").asString()).isEqualTo("qualityReviewJob");
         assertThat(execution.get("parameters").get("period").asString()).isEqualTo("2026-10");
         List<String> steps = new ArrayList<>();
-        execution.get("steps").forEach(step -> steps.add(step.get("name").asString()));
+        List<JsonNode> partitions = new ArrayList<>();
+        execution.get("steps").forEach(step -> {
+            if (step.get("name").asString().startsWith("summariseSitesPartition:")) {
+                partitions.add(step);
+            }
+            else {
+                steps.add(step.get("name").asString());
+            }
+        });
         assertThat(steps).startsWith("prepareReviewStep", "summariseSitesStep", "trackWarningHistoryStep", "rollUpRegionsStep", "rankSitesStep")
                 .contains("renderReportsStep", "sendDeliveriesStep");
+        // The summarise step ran in partitions (twice the cores, at most one per site), each on a thread of this process
+        // that the API names; ordinary steps name none.
+        assertThat(partitions).hasSizeBetween(1, 3).allSatisfy(partition -> {
+            assertThat(partition.get("status").asString()).isEqualTo("COMPLETED");
+            assertThat(partition.get("worker").asString()).startsWith(ProcessHandle.current().pid() + "@").contains(" summariseSitesPartition-");
+        });
+        assertThat(partitions.stream().mapToLong(partition -> partition.get("read").asLong()).sum()).isEqualTo(3);
+        assertThat(stepNamed(execution, "summariseSitesStep").get("worker").isNull()).isTrue();
+        // The console's execution page shows the same, in a column of its own.
+        assertThat(http.consolePage("/executions/" + id, HttpTestClient.VIEWER).body()).contains("<th>Worker</th>")
+                .contains(">" + partitions.get(0).get("worker").asString() + "<");
         // The fair ranking stores one row per site, the one without CSAT answers too.
         assertThat(stepNamed(execution, "rankSitesStep").get("written").asLong()).isEqualTo(3);
         // Three sites, one per chunk or more: the summarise step read and wrote each site once, and says so as progress.

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.qualityreview.scale.PartitionWorker;
 import com.qualityreview.system.Leases;
 import com.qualityreview.system.Progress;
 import com.qualityreview.system.ServerDetails;
@@ -29,8 +30,9 @@ public record ExecutionView(long id, String job, Map<String, String> parameters,
         String exitMessage, LocalDateTime startTime, LocalDateTime endTime, Double durationSeconds, String counts,
         boolean running, boolean alive, String process, boolean restartable, Progress progress, List<Step> steps) {
 
+    /** {@code worker}: for a partition of a partitioned step, the process and thread that ran it ({@link PartitionWorker}). */
     public record Step(String name, String status, long read, long written, long filtered, long skipped, long commits,
-            long rollbacks, LocalDateTime startTime, LocalDateTime endTime, Progress progress) {
+            long rollbacks, LocalDateTime startTime, LocalDateTime endTime, Progress progress, String worker) {
     }
 
     static ExecutionView of(JobExecution execution, String counts, LocalDateTime now, Optional<Leases.Holder> holder) {
@@ -39,11 +41,11 @@ public record ExecutionView(long id, String job, Map<String, String> parameters,
                 .filter(p -> !p.name().equals("run.id"))
                 .sorted(Comparator.comparing(JobParameter::name))
                 .forEach(p -> parameters.put(p.name(), String.valueOf(p.value())));
-        List<StepExecution> executions = execution.getStepExecutions().stream().sorted(Comparator.comparing(StepExecution::getId)).toList();
-        List<Step> steps = executions.stream()
+        List<Step> steps = execution.getStepExecutions().stream()
+                .sorted(Comparator.comparing(StepExecution::getId))
                 .map(step -> new Step(step.getStepName(), step.getStatus().name(), step.getReadCount(), step.getWriteCount(),
                         step.getFilterCount(), step.getSkipCount(), step.getCommitCount(), step.getRollbackCount(),
-                        step.getStartTime(), step.getEndTime(), progressOf(step, executions, now)))
+                        step.getStartTime(), step.getEndTime(), Progress.of(step, now).orElse(null), PartitionWorker.of(step)))
                 .toList();
         boolean running = execution.getStatus().isRunning();
         boolean alive = running && holder.map(Leases.Holder::alive).orElse(false);
@@ -61,21 +63,6 @@ public record ExecutionView(long id, String job, Map<String, String> parameters,
                 execution.getStatus().name(), execution.getExitStatus().getExitCode(),
                 exitMessage == null || exitMessage.isBlank() ? null : firstLine(exitMessage),
                 execution.getStartTime(), execution.getEndTime(), duration, counts, running, alive, process, restartable, progress, steps);
-    }
-
-    /**
-     * A step's own progress; a partitioned step has none of its own and shows the sum of its
-     * partitions, the step executions that follow it (Batch creates them as the step starts) and
-     * are named {@code <worker step>:<partition>}.
-     */
-    private static Progress progressOf(StepExecution step, List<StepExecution> executions, LocalDateTime now) {
-        Optional<Progress> own = Progress.of(step, now);
-        if (own.isPresent() || isPartition(step.getStepName())) {
-            return own.orElse(null);
-        }
-        List<StepExecution> partitions = executions.stream().dropWhile(other -> other != step).skip(1)
-                .takeWhile(other -> isPartition(other.getStepName())).toList();
-        return Progress.ofPartitions(step, partitions, now).orElse(null);
     }
 
     /** Batch names a partition's step execution after its worker step and the partition, joined by ':'. */

@@ -5,6 +5,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -23,6 +25,8 @@ public record Progress(String step, long done, long total, String unit, double r
     static final String TOTAL = "progress.total";
     static final String UNIT = "progress.unit";
     static final String ALREADY_DONE = "progress.already-done";
+    /** Saved by a partitioned (manager) step: the name of its partitions' step, whose progress adds up to its own. */
+    static final String PARTITIONS = "progress.partitions";
     /** Saved only by tasklet steps, which have no read count until they end; it includes ALREADY_DONE. */
     static final String DONE = "progress.done";
 
@@ -31,14 +35,30 @@ public record Progress(String step, long done, long total, String unit, double r
         record(step.getExecutionContext(), total, unit, alreadyDone);
     }
 
-    /**
-     * The same, into the context a partition will start with: its total is known before it
-     * starts, so a partitioned step's total is complete from the start ({@link #ofPartitions}).
-     */
+    /** Likewise, into the context a step will start with (a partition's, as its partitioner makes it). */
     public static void record(ExecutionContext context, long total, String unit, long alreadyDone) {
         context.putLong(TOTAL, total);
         context.putString(UNIT, unit);
         context.putLong(ALREADY_DONE, alreadyDone);
+    }
+
+    /**
+     * Called by a partitioned step before it starts: its progress is {@code alreadyDone} (by partitions
+     * completed in earlier executions) plus that of its partitions in this execution, steps named
+     * {@code <workerStep>:<partition>}, each of which records its own.
+     */
+    public static void recordPartitioned(StepExecution manager, long total, String unit, long alreadyDone, String workerStep) {
+        record(manager, total, unit, alreadyDone);
+        manager.getExecutionContext().putString(PARTITIONS, workerStep);
+    }
+
+    /**
+     * Called by a partitioned step before it starts whose total is only known once it has cut its
+     * partitions: its progress is the sum of its partitions in this execution, totals included.
+     */
+    public static void recordPartitions(StepExecution manager, String unit, String workerStep) {
+        manager.getExecutionContext().putString(UNIT, unit);
+        manager.getExecutionContext().putString(PARTITIONS, workerStep);
     }
 
     /** Called by a tasklet step as it works: done so far, what an earlier execution did included. */
@@ -49,45 +69,42 @@ public record Progress(String step, long done, long total, String unit, double r
     /** The step's progress, if it recorded a total; the rate is measured up to {@code now} while it runs. */
     public static Optional<Progress> of(StepExecution step, LocalDateTime now) {
         ExecutionContext context = step.getExecutionContext();
-        if (!context.containsKey(TOTAL) || step.getStartTime() == null) {
+        if (step.getStartTime() == null) {
             return Optional.empty();
         }
+        OptionalLong total = context.containsKey(TOTAL) ? OptionalLong.of(context.getLong(TOTAL))
+                : context.containsKey(PARTITIONS) ? partitionsTotal(step) : OptionalLong.empty();
+        if (total.isEmpty()) {
+            return Optional.empty();
+        }
+        long already = context.getLong(ALREADY_DONE, 0L);
         LocalDateTime until = step.getEndTime() != null ? step.getEndTime() : now;
-        return Optional.of(measured(step.getStepName(), done(step), context.getLong(TOTAL),
-                context.getString(UNIT, "rows"), context.getLong(ALREADY_DONE, 0L), Duration.between(step.getStartTime(), until),
-                step.getEndTime() != null));
+        long done = already + doneNow(step);
+        return Optional.of(measured(step.getStepName(), done, total.getAsLong(),
+                context.getString(UNIT, "rows"), already, Duration.between(step.getStartTime(), until), step.getEndTime() != null));
     }
 
-    /**
-     * The progress of a partitioned step ({@code manager}): the sum over its partitions of this
-     * execution, a partition not started yet counting its total and nothing done; the rate is
-     * measured over the manager's time, as its partitions work at once.
-     */
-    public static Optional<Progress> ofPartitions(StepExecution manager, List<StepExecution> partitions, LocalDateTime now) {
-        List<StepExecution> counted = partitions.stream().filter(p -> p.getExecutionContext().containsKey(TOTAL)).toList();
-        if (counted.isEmpty() || manager.getStartTime() == null) {
-            return Optional.empty();
-        }
-        long total = 0;
-        long done = 0;
-        long already = 0;
-        for (StepExecution partition : counted) {
-            ExecutionContext context = partition.getExecutionContext();
-            total += context.getLong(TOTAL);
-            if (partition.getStartTime() != null) {
-                done += done(partition);
-                already += context.getLong(ALREADY_DONE, 0L);
-            }
-        }
-        LocalDateTime until = manager.getEndTime() != null ? manager.getEndTime() : now;
-        return Optional.of(measured(manager.getStepName(), done, total, counted.get(0).getExecutionContext().getString(UNIT, "rows"),
-                already, Duration.between(manager.getStartTime(), until), manager.getEndTime() != null));
+    /** The sum of the totals the partitions of this execution recorded; none before any has. */
+    private static OptionalLong partitionsTotal(StepExecution manager) {
+        List<StepExecution> counted = partitions(manager).filter(p -> p.getExecutionContext().containsKey(TOTAL)).toList();
+        return counted.isEmpty() ? OptionalLong.empty()
+                : OptionalLong.of(counted.stream().mapToLong(p -> p.getExecutionContext().getLong(TOTAL)).sum());
     }
 
-    /** What a started step has done: the count its tasklet saved, else what it committed, after an earlier execution's. */
-    private static long done(StepExecution step) {
+    /** The partitions of a partitioned step in its job execution: steps named {@code <workerStep>:<partition>}. */
+    private static Stream<StepExecution> partitions(StepExecution manager) {
+        String prefix = manager.getExecutionContext().getString(PARTITIONS) + ":";
+        return manager.getJobExecution().getStepExecutions().stream().filter(partition -> partition.getStepName().startsWith(prefix));
+    }
+
+    /** Done by this execution of the step (a tasklet's DONE includes what an earlier one did), or of its partitions. */
+    private static long doneNow(StepExecution step) {
         ExecutionContext context = step.getExecutionContext();
-        return context.containsKey(DONE) ? context.getLong(DONE) : context.getLong(ALREADY_DONE, 0L) + step.getReadCount();
+        if (context.containsKey(PARTITIONS)) {
+            return partitions(step).mapToLong(partition -> partition.getExecutionContext().getLong(ALREADY_DONE, 0L) + doneNow(partition))
+                    .sum();
+        }
+        return context.containsKey(DONE) ? context.getLong(DONE) - context.getLong(ALREADY_DONE, 0L) : step.getReadCount();
     }
 
     /**

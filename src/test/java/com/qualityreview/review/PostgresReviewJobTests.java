@@ -12,7 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 @ExtendWith(PostgresTestDatabase.class)
 @SpringBootTest(properties = {"quality.stakeholders=src/test/resources/review/no-stakeholders.yml", "quality.rating-scheme=src/test/resources/review/test-rating.yml",
-        "quality.review.sites-per-chunk=1", "quality.review.driver-min-rows=4", "quality.reports-dir=target/test-reports/postgres"})
+        "quality.review.sites-per-chunk=1", "quality.scale.partitions=1", "quality.review.driver-min-rows=4", "quality.reports-dir=target/test-reports/postgres"})
 @Import(FaultInjection.class)
 class PostgresReviewJobTests extends ReviewJobTests {
 

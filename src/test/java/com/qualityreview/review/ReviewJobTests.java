@@ -25,10 +25,13 @@ import com.qualityreview.review.job.WriteSummaryCsvTasklet;
 import com.qualityreview.system.DatabaseDialect;
 import com.qualityreview.system.FaultInjection;
 import com.qualityreview.system.QualityProperties;
+import com.qualityreview.scale.Partitions;
+import com.qualityreview.scale.ScaleForTests;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +41,10 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.partition.PartitionStep;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.repository.dao.DefaultExecutionContextSerializer;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -860,9 +867,10 @@ abstract class ReviewJobTests {
     void aReviewFailedWithTheContextsOfVersion1IsRestartedToTheFiguresOfAnUninterruptedRun() throws Exception {
         String uninterrupted = Files.readString(summary(review("2026-10", 1, "UTC")));
         long id = reviewDyingAtSiteB(2);
-        // As the release before version 2 left it: the step's context after site A, and no sites recorded in the job's.
+        // As the release before version 2 left it: the step's context after site A, no partitions, and no sites recorded in the job's.
         replaceContext("BATCH_STEP_EXECUTION_CONTEXT", "STEP_EXECUTION_ID", stepExecutionId(id, "summariseSitesStep"),
                 LegacyContexts.SUMMARISE_STEP_AFTER_SITE_A);
+        withoutPartitions(id);
         ExecutionContext job = new ExecutionContext();
         job.putString("batch.version", "6.0.4");
         replaceContext("BATCH_JOB_EXECUTION_CONTEXT", "JOB_EXECUTION_ID", id, serialise(job));
@@ -872,6 +880,35 @@ abstract class ReviewJobTests {
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(readCount(restarted, "summariseSitesStep")).as("sites read by the restart").isEqualTo(2);
         assertThat(Files.readString(summary(restarted))).isEqualTo(uninterrupted);
+    }
+
+    @Test
+    void aSummariseStepOfTheReleaseBeforePartitionsIsContinuedByPartitionsOverTheSitesAfterItsLastOne() throws Exception {
+        List<String> uninterrupted = reviewFiles(review("2026-10", 1, "UTC"));
+        long id = reviewDyingAtSiteB(2);
+        // As that release left it: the single step's context after site A (last site, sites done, region sums, version 2)
+        // — what the partition holds now, without its range — and no partitions.
+        ExecutionContext step = new ExecutionContext(new DefaultExecutionContextSerializer().deserialize(new ByteArrayInputStream(
+                context("BATCH_STEP_EXECUTION_CONTEXT", "STEP_EXECUTION_ID", stepExecutionId(id, "summariseSitesPartition:p0"))
+                        .getBytes(StandardCharsets.ISO_8859_1))));
+        assertThat(step.getString("siteReader.lastSite")).isEqualTo("A");
+        for (String partitionKey : List.of("review.partition.firstSite", "review.partition.lastSite", "review.partition.sites",
+                "review.partition.rows")) {
+            step.remove(partitionKey);
+        }
+        replaceContext("BATCH_STEP_EXECUTION_CONTEXT", "STEP_EXECUTION_ID", stepExecutionId(id, "summariseSitesStep"), serialise(step));
+        withoutPartitions(id);
+        summariseIn(2);
+
+        JobExecution restarted = Restarts.restartOnceReleased(executions, id);
+
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        // B and C only, split as two sites alone would be (work B 4, C 2: share 3, and a range holds at least one site).
+        assertThat(partitionsOf(restarted)).containsExactly("summariseSitesPartition:p0 B-B COMPLETED",
+                "summariseSitesPartition:p1 C-C COMPLETED");
+        assertThat(summarised(2)).containsExactly("A", "B", "C");
+        // A's sums come from the old step's context: without them the region R1 figures would lack site A.
+        assertThat(reviewFiles(restarted)).isEqualTo(uninterrupted);
     }
 
     @Test
@@ -890,5 +927,120 @@ abstract class ReviewJobTests {
         assertThat(restarted.getAllFailureExceptions()).anySatisfy(e -> assertThat(e).hasStackTraceContaining(
                 "the review of 2026-10 revision 1 was saved in the format of version 3, which this release cannot read"));
         assertThat(summarised(1)).containsExactly("A");
+    }
+
+    /** Removes the partitions of execution {@code id}, as a summarise step of the release before partitions left none. */
+    void withoutPartitions(long id) {
+        String partitions = "SELECT STEP_EXECUTION_ID FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ? AND STEP_NAME LIKE 'summariseSitesPartition:%'";
+        jdbc.update("DELETE FROM BATCH_STEP_EXECUTION_CONTEXT WHERE STEP_EXECUTION_ID IN (" + partitions + ")", id);
+        jdbc.update("DELETE FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ? AND STEP_NAME LIKE 'summariseSitesPartition:%'", id);
+    }
+
+    @Autowired
+    Partitions partitions;
+    @Autowired
+    Step summariseSitesStep;
+    @Autowired
+    Step summariseSitesPartition;
+    @Autowired
+    JobRepository jobRepository;
+
+    /** The subclasses run one partition (deterministic fault tests); these tests set their own count. */
+    void summariseIn(int partitionCount) {
+        ((PartitionStep) summariseSitesStep).setPartitionHandler(ScaleForTests.localPartitions(partitionCount).handler(summariseSitesPartition));
+    }
+
+    @AfterEach
+    void configuredPartitions() {
+        ((PartitionStep) summariseSitesStep).setPartitionHandler(partitions.handler(summariseSitesPartition));
+    }
+
+    /** The partitions of an execution, by name, with the status and the site range of each. */
+    static List<String> partitionsOf(JobExecution execution) {
+        return execution.getStepExecutions().stream().filter(step -> step.getStepName().startsWith("summariseSitesPartition:"))
+                .sorted(java.util.Comparator.comparing(StepExecution::getStepName))
+                .map(step -> step.getStepName() + " " + step.getExecutionContext().getString("review.partition.firstSite", "-") + "-"
+                        + step.getExecutionContext().getString("review.partition.lastSite", "-") + " " + step.getStatus())
+                .toList();
+    }
+
+    /** summary.csv, drivers.csv, ranking.csv and warnings.csv of a review, as read. */
+    static List<String> reviewFiles(JobExecution execution) throws IOException {
+        List<String> files = new java.util.ArrayList<>();
+        for (String name : List.of("summary.csv", "drivers.csv", "ranking.csv", "warnings.csv")) {
+            files.add(name + ":\n" + Files.readString(summary(execution).resolveSibling(name)));
+        }
+        return files;
+    }
+
+    /**
+     * Rows of 2026-10 by site: A 2, B 3, C 1; work (rows + 1) A 3, B 4, C 2 = 9. Two partitions, share 4.5:
+     * after A 3, after B 7 — 3 is nearer (1.5 below against 2.5 above) → A | B–C. Four partitions: one per site.
+     */
+    @Test
+    void theReviewFilesAreByteIdenticalWithOneTwoAndFourPartitions() throws Exception {
+        summariseIn(1);
+        JobExecution one = review("2026-10", 1, "UTC");
+        summariseIn(2);
+        JobExecution two = review("2026-10", 1, "UTC");
+        summariseIn(4);
+        JobExecution four = review("2026-10", 1, "UTC");
+
+        assertThat(List.of(one.getStatus(), two.getStatus(), four.getStatus())).containsOnly(BatchStatus.COMPLETED);
+        assertThat(partitionsOf(one)).containsExactly("summariseSitesPartition:p0 A-C COMPLETED");
+        assertThat(partitionsOf(two)).containsExactly("summariseSitesPartition:p0 A-A COMPLETED", "summariseSitesPartition:p1 B-C COMPLETED");
+        assertThat(partitionsOf(four)).containsExactly("summariseSitesPartition:p0 A-A COMPLETED", "summariseSitesPartition:p1 B-B COMPLETED",
+                "summariseSitesPartition:p2 C-C COMPLETED");
+        assertThat(readCount(four, "summariseSitesStep")).as("sites read by the partitions together").isEqualTo(3);
+        List<String> files = reviewFiles(one);
+        assertThat(reviewFiles(two)).isEqualTo(files);
+        assertThat(reviewFiles(four)).isEqualTo(files);
+    }
+
+    @Test
+    void aPartitionThatFailedIsTheOnlyOneRunAgainOnRestartAndTheResultsAreThoseOfAnUninterruptedRun() throws Exception {
+        summariseIn(2); // A | B–C, as above
+        List<String> uninterrupted = reviewFiles(review("2026-10", 1, "UTC"));
+        faults.failAfter(0, "INTO review_figures"); // the first partition to store site figures fails; the other completes
+
+        JobExecution failed = review("2026-10", 2, "UTC");
+        faults.heal();
+
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        List<String> first = partitionsOf(failed);
+        assertThat(first).hasSize(2).filteredOn(p -> p.endsWith("FAILED")).hasSize(1);
+        String failedPartition = first.stream().filter(p -> p.endsWith("FAILED")).findFirst().orElseThrow().split(" ")[0];
+
+        JobExecution restarted = Restarts.restartOnceReleased(executions, failed.getId());
+
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(partitionsOf(restarted)).as("only the failed partition runs again, on its first range")
+                .singleElement().satisfies(p -> assertThat(p).startsWith(failedPartition + " ").endsWith(" COMPLETED"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ? AND STEP_NAME LIKE"
+                + " 'summariseSitesPartition:%'", Integer.class, restarted.getId())).isEqualTo(1);
+        assertThat(summarised(2)).containsExactly("A", "B", "C");
+        assertThat(reviewFiles(restarted)).isEqualTo(uninterrupted);
+        // The restart's progress counts the partition completed before as done: all three sites.
+        var progress = executions.view(restarted.getId()).steps().stream().filter(step -> step.name().equals("summariseSitesStep"))
+                .findFirst().orElseThrow().progress();
+        assertThat(progress.done() + " of " + progress.total()).isEqualTo("3 of 3");
+    }
+
+    @Test
+    void theSummariseStepsProgressIsThatOfItsPartitionsAndEachNamesItsWorker() throws Exception {
+        summariseIn(2);
+        JobExecution review = review("2026-10", 1, "UTC");
+
+        var view = executions.view(review.getId());
+        var manager = view.steps().stream().filter(step -> step.name().equals("summariseSitesStep")).findFirst().orElseThrow();
+        assertThat(manager.progress().done()).isEqualTo(3);
+        assertThat(manager.progress().total()).isEqualTo(3);
+        assertThat(manager.worker()).isNull();
+        var partitionSteps = view.steps().stream().filter(step -> step.name().startsWith("summariseSitesPartition:")).toList();
+        assertThat(partitionSteps).extracting(step -> step.progress().done() + " of " + step.progress().total())
+                .containsExactlyInAnyOrder("1 of 1", "2 of 2");
+        // This process ran them, each on a thread of the step's own.
+        assertThat(partitionSteps).allSatisfy(step -> assertThat(step.worker())
+                .startsWith(ProcessHandle.current().pid() + "@").contains(" summariseSitesPartition-"));
     }
 }

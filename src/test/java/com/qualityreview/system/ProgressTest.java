@@ -64,7 +64,10 @@ class ProgressTest {
         StepExecution p02 = new StepExecution(13L, "renderReportsPartition:p02", job);
         Progress.record(p02.getExecutionContext(), 2, "reports", 0);
 
-        Progress progress = Progress.ofPartitions(manager, List.of(p00, p01, p02), start.plusSeconds(7)).orElseThrow();
+        job.addStepExecutions(List.of(manager, p00, p01, p02));
+        Progress.recordPartitions(manager, "reports", "renderReportsPartition");
+
+        Progress progress = Progress.of(manager, start.plusSeconds(7)).orElseThrow();
 
         // 3 + 4 = 7 of 4 + 4 + 2 = 10 reports in the manager's 7 s: 1 a second, 3 s left.
         assertThat(progress.step()).isEqualTo("renderReportsStep");
@@ -77,8 +80,10 @@ class ProgressTest {
         StepExecution manager = new StepExecution(10L, "renderReportsStep", job);
         manager.setStartTime(LocalDateTime.of(2026, 11, 1, 2, 0, 0));
 
-        assertThat(Progress.ofPartitions(manager, List.of(new StepExecution(11L, "renderReportsPartition:p00", job)),
-                manager.getStartTime())).isEmpty();
+        job.addStepExecutions(List.of(manager, new StepExecution(11L, "renderReportsPartition:p00", job)));
+        Progress.recordPartitions(manager, "reports", "renderReportsPartition");
+
+        assertThat(Progress.of(manager, manager.getStartTime())).isEmpty();
     }
 
     private static StepExecution partition(long id, String name, JobExecution job, LocalDateTime start, long total, long done) {

@@ -10,6 +10,7 @@ import com.qualityreview.review.ReviewStepContribution;
 import com.qualityreview.scale.PartitionWorker;
 import com.qualityreview.scale.Partitions;
 import com.qualityreview.system.QualityProperties;
+import com.qualityreview.system.Progress;
 import com.qualityreview.system.TaskletProgress;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -85,10 +86,16 @@ class ReportingConfiguration {
     }
 
     /**
-     * Puts the number of reports in the job's context once every partition has completed: all
-     * those planned, the reports of partitions completed by an earlier execution included.
+     * The manager's progress is the sum of its partitions' in this execution (each records its own
+     * total); once every partition has completed, puts the number of reports in the job's context:
+     * all those planned, the reports of partitions completed by an earlier execution included.
      */
     static final class RenderedTotal implements StepExecutionListener {
+
+        @Override
+        public void beforeStep(StepExecution manager) {
+            Progress.recordPartitions(manager, RenderReportsTasklet.UNIT, "renderReportsPartition");
+        }
 
         @Override
         public ExitStatus afterStep(StepExecution manager) {

@@ -34,6 +34,11 @@ public final class RegionSums {
         previous.computeIfAbsent(region, r -> new ScopeStats()).merge(before);
     }
 
+    /** Adds the sums of other sites (another partition's): the same totals whatever the order, as sums and counts are exact. */
+    void merge(RegionSums other) {
+        other.current.forEach((region, now) -> add(region, now, other.previous(region)));
+    }
+
     /** The regions with a site summarised, by code, and their statistics of the reviewed period. */
     SortedMap<String, ScopeStats> current() {
         return Collections.unmodifiableSortedMap(current);

@@ -11,6 +11,8 @@ import com.qualityreview.review.ReviewRun;
 import com.qualityreview.review.ReviewRuns;
 import com.qualityreview.review.ReviewStepContribution;
 import com.qualityreview.review.metrics.QualityIndexWeights;
+import com.qualityreview.scale.PartitionWorker;
+import com.qualityreview.scale.Partitions;
 import com.qualityreview.review.rating.StarRater;
 import com.qualityreview.system.DatabaseDialect;
 import com.qualityreview.system.QualityProperties;
@@ -87,19 +89,46 @@ public class ReviewJobConfiguration {
                 .build();
     }
 
+    /**
+     * Summarises the sites in partitions of contiguous site-code ranges ({@link SiteRangePartitioner}),
+     * run where {@code quality.scale.*} says ({@link Partitions}); a restart re-runs only the partitions
+     * that did not complete. The partitions' region sums are merged here ({@link RegionSumsAggregator}) and
+     * promoted to the job for the roll-up: promoted by each partition, they would overwrite one another.
+     */
     @Bean
-    Step summariseSitesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            SiteReader siteReader, SiteSummaryWriter siteSummaryWriter, JdbcTemplate jdbc, ReviewProperties settings) {
+    Step summariseSitesStep(JobRepository jobRepository, Step summariseSitesPartition, SiteRangePartitioner siteRangePartitioner,
+            Partitions partitions, JdbcTemplate jdbc) {
         ExecutionContextPromotionListener promotion = new ExecutionContextPromotionListener();
         promotion.setKeys(new String[] {RegionSums.CURRENT_KEY, RegionSums.PREVIOUS_KEY, ReviewContext.VERSION_KEY});
+        String workerStep = summariseSitesPartition.getName();
         return new StepBuilder("summariseSitesStep", jobRepository)
+                .partitioner(workerStep, siteRangePartitioner)
+                .partitionHandler(partitions.handler(summariseSitesPartition))
+                .aggregator(new RegionSumsAggregator(jobRepository, workerStep, () -> ReviewReference.load(jdbc).kpisByCode()))
+                .listener(promotion)
+                .listener(ReviewProgress.ofPartitioned(jdbc, jobRepository, workerStep))
+                .build();
+    }
+
+    /** One partition of {@code summariseSitesStep}: its range of sites, in chunks. */
+    @Bean
+    Step summariseSitesPartition(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            SiteReader siteReader, SiteSummaryWriter siteSummaryWriter, JdbcTemplate jdbc, ReviewProperties settings) {
+        return new StepBuilder("summariseSitesPartition", jobRepository)
                 .<ReviewReference.Site, ReviewReference.Site>chunk(settings.review().sitesPerChunk())
                 .transactionManager(transactionManager)
                 .reader(siteReader)
                 .writer(siteSummaryWriter)
-                .listener(promotion)
                 .listener(new ReviewProgress(jdbc))
+                .listener(new PartitionWorker())
                 .build();
+    }
+
+    /** One per execution of the partitioned step: it reads the sites recorded in the job's context. */
+    @Bean
+    @StepScope
+    SiteRangePartitioner siteRangePartitioner(@Value("#{stepExecution}") StepExecution manager, JdbcTemplate jdbc) {
+        return new SiteRangePartitioner(manager, jdbc);
     }
 
     @Bean

@@ -11,7 +11,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The sites of the review in code order: those recorded when it first started ({@link ReviewedSites}).
+ * The sites of a partition of the review ({@link SiteRangePartitioner}), in code order: those recorded when it first started ({@link ReviewedSites}).
  * Each commit saves the code of the last site read, and a restart resumes after that site, not after
  * a position, so a site added or deactivated in between cannot shift the chunks: every site is
  * summarised exactly once.
@@ -47,11 +47,26 @@ class SiteReader implements ItemStreamReader<ReviewReference.Site> {
             next = 0;
         }
         else {
-            sites = recorded;
+            sites = inRange(recorded, context);
             next = context.containsKey(LAST_SITE) ? indexOf(context.getString(LAST_SITE)) + 1 : 0;
         }
         done = context.getLong(SITES_DONE, version == 1 ? context.getInt(ReviewContext.V1_READ_COUNT, 0) : 0);
         lastRead = null;
+    }
+
+    /** The partition's sites ({@link SiteRangePartitioner}), by their positions in the recorded list; all without a range. */
+    private static List<ReviewReference.Site> inRange(List<ReviewReference.Site> recorded, ExecutionContext context) {
+        if (!context.containsKey(SiteRangePartitioner.FIRST_SITE)) {
+            return context.getInt(SiteRangePartitioner.SITES, -1) == 0 ? List.of() : recorded;
+        }
+        List<String> codes = recorded.stream().map(ReviewReference.Site::code).toList();
+        int first = codes.indexOf(context.getString(SiteRangePartitioner.FIRST_SITE));
+        int last = codes.indexOf(context.getString(SiteRangePartitioner.LAST_SITE));
+        if (first < 0 || last < first) {
+            throw new IllegalStateException("the partition's sites " + context.getString(SiteRangePartitioner.FIRST_SITE) + " to "
+                    + context.getString(SiteRangePartitioner.LAST_SITE) + " are not a range of the sites recorded when the review started");
+        }
+        return recorded.subList(first, last + 1);
     }
 
     private int indexOf(String code) {

@@ -110,6 +110,38 @@ class RegionSumsTest {
         assertThat(read.current().get("R1").feedback().resolutionHoursSum()).isEqualByComparingTo("24");
     }
 
+    /** The saved sums of a context, as plain maps: equal sums save equal maps. */
+    static Map<String, Object> saved(RegionSums sums) {
+        ExecutionContext context = new ExecutionContext();
+        sums.saveTo(context);
+        return Map.of("current", context.get(RegionSums.CURRENT_KEY), "previous", context.get(RegionSums.PREVIOUS_KEY));
+    }
+
+    @Test
+    void thePartitionsSumsMergedInEitherOrderAreThoseOfOnePassOverTheirSites() {
+        // One pass: r1() adds S1 then S2. Partition p0 holds S1, p1 holds S2 and a site of R2 (S1's statistics again).
+        RegionSums p0 = new RegionSums();
+        p0.add("R1", s1(), new ScopeStats());
+        RegionSums p1 = new RegionSums();
+        p1.add("R1", s2(), s1());
+        p1.add("R2", s1(), s2());
+        RegionSums onePass = r1();
+        onePass.add("R2", s1(), s2());
+
+        RegionSums forwards = new RegionSums();
+        forwards.merge(p0);
+        forwards.merge(p1);
+        RegionSums backwards = new RegionSums();
+        backwards.merge(p1);
+        backwards.merge(p0);
+
+        assertThat(saved(forwards)).isEqualTo(saved(onePass));
+        assertThat(saved(backwards)).isEqualTo(saved(onePass));
+        assertThat(forwards.current()).containsOnlyKeys("R1", "R2");
+        // R1's CSAT from the merged sums, as worked out above: (5+4+2+1+5+5)/6.
+        assertThat(figures(forwards.current().get("R1")).csatMean()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("3.666666666666667"));
+    }
+
     @Test
     void theContextHoldsOnlyPlainJdkValuesAndTheVersion() {
         ExecutionContext context = new ExecutionContext();

@@ -67,6 +67,34 @@ class SiteReaderTest {
     }
 
     @Test
+    void aPartitionReadsOnlyTheSitesOfItsRangeAndResumesWithinIt() {
+        ExecutionContext partition = new ExecutionContext();
+        partition.putString(SiteRangePartitioner.FIRST_SITE, "B");
+        partition.putString(SiteRangePartitioner.LAST_SITE, "C");
+        partition.putInt(SiteRangePartitioner.SITES, 2);
+        SiteReader reader = reader();
+        reader.open(partition);
+        assertThat(readAll(reader)).containsExactly("B", "C");
+
+        partition.putString(SiteReader.LAST_SITE, "B");
+        partition.putLong(SiteReader.SITES_DONE, 1);
+        ReviewContext.mark(partition);
+        SiteReader restarted = reader();
+        restarted.open(partition);
+        assertThat(readAll(restarted)).containsExactly("C");
+    }
+
+    @Test
+    void aPartitionWithoutSitesReadsNone() {
+        ExecutionContext partition = new ExecutionContext();
+        partition.putInt(SiteRangePartitioner.SITES, 0);
+        SiteReader reader = reader();
+        reader.open(partition);
+
+        assertThat(reader.read()).isNull();
+    }
+
+    @Test
     void aFreshStartReadsEveryRecordedSiteInOrder() {
         SiteReader reader = reader();
         reader.open(new ExecutionContext());
