@@ -27,7 +27,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 @TestConfiguration(proxyBeanMethods = false)
 class PartitionTestJob {
 
-    static final String JOB = "partitionTestJob";
+    static final String JOB = "partitionedTestJob";
     static final String WORKER_STEP = "testPartition";
     static final String RAN_BY = "test.ranBy";
 
@@ -41,7 +41,8 @@ class PartitionTestJob {
         return new StepBuilder(WORKER_STEP, jobRepository).tasklet((contribution, chunk) -> {
             StepExecution partition = chunk.getStepContext().getStepExecution();
             partition.getExecutionContext().putString(RAN_BY, environment.getProperty("test.worker.name", "?"));
-            if (partition.getStepName().equals(STALL_ONCE.get()) && STALL_ONCE.compareAndSet(partition.getStepName(), null)) {
+            String stall = STALL_ONCE.get();
+            if (partition.getStepName().equals(stall) && STALL_ONCE.compareAndSet(stall, null)) {
                 STALLED.countDown();
                 RELEASE.await(2, TimeUnit.MINUTES);
             }
@@ -60,7 +61,7 @@ class PartitionTestJob {
     }
 
     @Bean(JOB)
-    Job partitionTestJob(JobRepository jobRepository, @Qualifier("testPartitionsStep") Step managerStep) {
+    Job partitionedTestJob(JobRepository jobRepository, @Qualifier("testPartitionsStep") Step managerStep) {
         return new JobBuilder(JOB, jobRepository).start(managerStep).build();
     }
 }

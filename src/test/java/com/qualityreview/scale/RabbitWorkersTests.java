@@ -157,7 +157,7 @@ class RabbitWorkersTests {
     void aBrokerThatDoesNotAnswerFailsTheJobAtOnceWithOneLineNamingIt() throws Exception {
         int closedPort = closedPort();
         List<String> settings = Stream.concat(RabbitTestBroker.settings(RabbitTestBroker.queue("no-broker")).stream(),
-                Stream.of("--spring.rabbitmq.port=" + closedPort)).toList();
+                Stream.of("--spring.rabbitmq.port=" + closedPort)).toList();  // start(...) keeps the last value of a setting
         ConfigurableApplicationContext noBroker = start("manager", settings);
         String expected = "cannot reach RabbitMQ at 127.0.0.1:" + closedPort + " (connection refused): start it, check"
                 + " spring.rabbitmq.host, port, username and password, or use quality.scale.mode=local";
@@ -178,8 +178,9 @@ class RabbitWorkersTests {
         int closedPort = closedPort();
         List<String> args = new ArrayList<>(List.of("worker", "--spring.datasource.url=" + PostgresTestDatabase.url("rabbit"),
                 "--spring.datasource.username=" + PostgresTestDatabase.user(), "--spring.datasource.password=" + PostgresTestDatabase.password()));
-        args.addAll(RabbitTestBroker.settings(RabbitTestBroker.queue("no-broker-command")));
-        args.add("--spring.rabbitmq.port=" + closedPort);
+        RabbitTestBroker.settings(RabbitTestBroker.queue("no-broker-command")).stream()
+                .map(option -> option.startsWith("--spring.rabbitmq.port=") ? "--spring.rabbitmq.port=" + closedPort : option)
+                .forEach(args::add);
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         PrintStream standardError = System.err;
         int status;
