@@ -116,14 +116,7 @@ class RabbitWorkersTests {
         PartitionTestJob.RELEASE = new CountDownLatch(1);
         PartitionTestJob.STALL_ONCE.set("testPartition:partition0");
 
-        CompletableFuture<JobExecution> running = CompletableFuture.supplyAsync(() -> {
-            try {
-                return launch(deadManager);
-            }
-            catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<JobExecution> running = launchAsync(deadManager);
         assertThat(PartitionTestJob.STALLED.await(60, TimeUnit.SECONDS)).isTrue();
         // The worker's process "dies": its heartbeat stops while partition0 runs; partition1 completes meanwhile.
         worker.getBean(Leases.class).stop();
@@ -151,6 +144,41 @@ class RabbitWorkersTests {
         assertThat(partitions(deadManager, restarted)).extracting(StepExecution::getStepName)
                 .containsExactly("testPartition:partition0");
         close(worker, deadManager);
+    }
+
+    @Test
+    void stoppingAWorkerTakesNoMoreRequestsAndLetsItsRunningPartitionFinish() throws Exception {
+        String stopQueue = RabbitTestBroker.queue("graceful-stop");
+        List<String> settings = Stream.concat(RabbitTestBroker.settings(stopQueue).stream(),
+                Stream.of("--quality.scale.partitions=1")).toList();
+        ConfigurableApplicationContext stopManager = start("manager", settings);
+        ConfigurableApplicationContext worker = start("D", settings);
+        PartitionConsumers consumers = worker.getBean(PartitionConsumers.class);
+        consumers.consume();
+        PartitionTestJob.STALLED = new CountDownLatch(1);
+        PartitionTestJob.RELEASE = new CountDownLatch(1);
+        PartitionTestJob.STALL_ONCE.set("testPartition:partition0");
+        CompletableFuture<JobExecution> running = launchAsync(stopManager);
+        assertThat(PartitionTestJob.STALLED.await(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(RabbitTestBroker.consumers(stopQueue)).isEqualTo(1);
+
+        // What SIGTERM does through the worker command (and the application closing): stop the consumers.
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(consumers::stop);
+        Thread.sleep(1000);
+        assertThat(stopping).as("stop waits for the running partition").isNotDone();
+        assertThat(RabbitTestBroker.consumers(stopQueue)).as("consumer cancelled at once").isZero();
+        PartitionTestJob.RELEASE.countDown();
+        stopping.get(30, TimeUnit.SECONDS);
+
+        assertThat(consumers.isRunning()).isFalse();
+        assertThat(consumers.partitionsRun()).isEqualTo(1);
+        JobExecution done = running.get(30, TimeUnit.SECONDS);
+        assertThat(done.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(partitions(stopManager, done)).singleElement().satisfies(p -> {
+            assertThat(p.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(p.getExecutionContext().getString(PartitionTestJob.RAN_BY)).isEqualTo("D");
+        });
+        close(worker, stopManager);
     }
 
     @Test
@@ -224,6 +252,17 @@ class RabbitWorkersTests {
     private static JobExecution launch(ConfigurableApplicationContext context) throws Exception {
         return context.getBean(JobOperator.class).start(context.getBean(PartitionTestJob.JOB, Job.class),
                 new JobParametersBuilder().addLong("run.id", System.nanoTime()).toJobParameters());
+    }
+
+    private static CompletableFuture<JobExecution> launchAsync(ConfigurableApplicationContext context) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return launch(context);
+            }
+            catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /** The partitions of a job execution as the job repository has them now (contexts included). */

@@ -72,6 +72,16 @@ public final class RabbitTestBroker implements ExecutionCondition {
         }
     }
 
+    /** Consumers of a queue now (0 for a queue that does not exist). */
+    public static long consumers(String queue) {
+        try (Connection connection = connections().newConnection(); Channel channel = connection.createChannel()) {
+            return channel.queueDeclarePassive(queue).getConsumerCount();
+        }
+        catch (Exception e) {
+            return 0;
+        }
+    }
+
     /** Publishes a text message to a queue, as a redelivery from the broker would bring it to a worker. */
     public static void publish(String queue, String text) throws Exception {
         try (Connection connection = connections().newConnection(); Channel channel = connection.createChannel()) {
