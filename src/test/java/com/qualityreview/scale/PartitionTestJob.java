@@ -22,7 +22,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * A test-only partitioned job, {@value #JOB}: its manager step gets its handler from
  * {@link Partitions} as the review's steps do; each partition records which worker context
  * ({@code test.worker.name}) ran it. The partition named in {@link #STALL_ONCE} waits, once, for
- * {@link #RELEASE} after counting down {@link #STALLED}, so that a test can make its worker die meanwhile.
+ * {@link #RELEASE} after counting down {@link #STALLED}, so that a test can make its worker die meanwhile;
+ * the partition named in {@link #FAIL_ONCE} fails, once.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class PartitionTestJob {
@@ -35,12 +36,18 @@ class PartitionTestJob {
     static volatile CountDownLatch RELEASE = new CountDownLatch(1);
     /** Only the first run of the partition named so stalls (a restart runs it to its end). */
     static final AtomicReference<String> STALL_ONCE = new AtomicReference<>();
+    /** Only the first run of the partition named so fails. */
+    static final AtomicReference<String> FAIL_ONCE = new AtomicReference<>();
 
     @Bean(WORKER_STEP)
     Step testPartition(JobRepository jobRepository, PlatformTransactionManager transactionManager, Environment environment) {
         return new StepBuilder(WORKER_STEP, jobRepository).tasklet((contribution, chunk) -> {
             StepExecution partition = chunk.getStepContext().getStepExecution();
             partition.getExecutionContext().putString(RAN_BY, environment.getProperty("test.worker.name", "?"));
+            String fail = FAIL_ONCE.get();
+            if (partition.getStepName().equals(fail) && FAIL_ONCE.compareAndSet(fail, null)) {
+                throw new IllegalStateException("test failure in " + fail);
+            }
             String stall = STALL_ONCE.get();
             if (partition.getStepName().equals(stall) && STALL_ONCE.compareAndSet(stall, null)) {
                 STALLED.countDown();

@@ -90,6 +90,24 @@ class RabbitWorkersTests {
     }
 
     @Test
+    void aPartitionThatFailsOnAWorkerFailsTheJobAndRestartRunsOnlyThatPartition() throws Exception {
+        PartitionTestJob.FAIL_ONCE.set("testPartition:partition2");
+
+        JobExecution failed = launch(manager);
+
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(partitions(manager, failed)).allSatisfy(p -> assertThat(p.getStatus())
+                .isEqualTo(p.getStepName().equals("testPartition:partition2") ? BatchStatus.FAILED : BatchStatus.COMPLETED));
+        assertThat(partitions(manager, failed)).filteredOn(p -> p.getStatus() == BatchStatus.FAILED).singleElement()
+                .satisfies(p -> assertThat(p.getExitStatus().getExitDescription()).contains("test failure in testPartition:partition2"));
+
+        JobExecution restarted = manager.getBean(JobOperator.class).restart(failed);
+
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(partitions(manager, restarted)).extracting(StepExecution::getStepName).containsExactly("testPartition:partition2");
+    }
+
+    @Test
     void aRedeliveredRequestForAPartitionThatRanIsAcknowledgedAndDropped() throws Exception {
         JobExecution run = launch(manager);
         StepExecution done = partitions(manager, run).get(0);
