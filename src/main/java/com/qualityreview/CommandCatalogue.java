@@ -9,6 +9,7 @@ import com.qualityreview.execution.RestartCommand;
 import com.qualityreview.intake.ImportCommand;
 import com.qualityreview.intake.InboundCommand;
 import com.qualityreview.review.ReviewCommand;
+import com.qualityreview.scale.WorkerCommand;
 import com.qualityreview.scheduling.ServeCommand;
 import com.qualityreview.security.EncodePasswordCommand;
 import com.qualityreview.system.CommandSpec;
@@ -22,7 +23,7 @@ public final class CommandCatalogue {
 
     public static final List<CommandSpec> COMMANDS = List.of(ImportCommand.SPEC, InboundCommand.SPEC, ReviewCommand.SPEC,
             ExecutionsCommand.SPEC, RestartCommand.SPEC, ResendCommand.SPEC, ServeCommand.SPEC, DemoCommand.SPEC,
-            EncodePasswordCommand.SPEC);
+            EncodePasswordCommand.SPEC, WorkerCommand.SPEC);
 
     private CommandCatalogue() {
     }

@@ -71,6 +71,8 @@ class DockerComposeStackTests {
         environment.put("QUALITY_MAILPIT_PORT", String.valueOf(mailpitPort));
         environment.put("QUALITY_DB_PORT", String.valueOf(TestSocketUtils.findAvailableTcpPort()));
         environment.put("QUALITY_DB_PASSWORD", UUID.randomUUID().toString());
+        environment.put("QUALITY_RABBITMQ_PASSWORD", UUID.randomUUID().toString());
+        environment.put("QUALITY_RABBITMQ_UI_PORT", String.valueOf(TestSocketUtils.findAvailableTcpPort()));
         environment.put("QUALITY_ADMIN_NAME", "admin");
         environment.put("QUALITY_ADMIN_PASSWORD", "{bcrypt}" + new BCryptPasswordEncoder().encode(adminPassword));
         // An empty env file: a developer's own .env must not decide this test.

@@ -31,7 +31,7 @@ class DockerComposeTests {
     static final Pattern PINNED_TAG = Pattern.compile("v?\\d+\\.\\d+([._-][\\w.-]+)?");
     /** A secret's only allowed value: a required variable, with no default to fall back on. */
     static final Pattern REQUIRED_VARIABLE = Pattern.compile("\\$\\{[A-Z][A-Z0-9_]*:\\?[^}]+}");
-    static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|KEY).*");
+    static final Pattern SECRET_NAME = Pattern.compile(".*(PASS|SECRET|TOKEN|KEY).*");
 
     static Map<String, Object> compose;
     static Map<String, Map<String, Object>> services;
@@ -56,9 +56,10 @@ class DockerComposeTests {
                 assertThat(binding).as("port of service %s", name).startsWith("127.0.0.1:");
             }
         });
-        // PostgreSQL, Mailpit's web UI and the application are reachable from this machine.
-        assertThat(published).hasSize(3).extracting(binding -> binding.substring(0, binding.indexOf(' ')))
-                .containsExactlyInAnyOrder("postgres", "mail", "app");
+        // PostgreSQL, Mailpit's web UI, RabbitMQ's management UI and the application are reachable from this
+        // machine; workers publish nothing, or a second one could not start (docker compose up --scale worker=3).
+        assertThat(published).hasSize(4).extracting(binding -> binding.substring(0, binding.indexOf(' ')))
+                .containsExactlyInAnyOrder("postgres", "mail", "rabbitmq", "app");
     }
 
     @Test
@@ -71,7 +72,7 @@ class DockerComposeTests {
                 assertThat(tag(image)).as("tag of %s", image).matches(PINNED_TAG);
             }
         });
-        assertThat(pulled).containsExactlyInAnyOrder("postgres", "mail");
+        assertThat(pulled).containsExactlyInAnyOrder("postgres", "mail", "rabbitmq");
     }
 
     @Test
@@ -91,6 +92,26 @@ class DockerComposeTests {
         assertThat(probe.get(probe.size() - 1)).isEqualTo("http://localhost:" + containerPort + "/actuator/health/readiness");
         // The probe's program must be in the runtime image: its stage checks for it at build time.
         assertThat(finalStage()).contains("RUN command -v " + probe.get(1));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void scalableWorkersRunTheSameImageInRabbitmqModeAndShareTheReportsFolder() {
+        Map<String, Object> worker = services.get("worker");
+        Map<String, Object> app = services.get("app");
+        assertThat(worker.get("build")).isEqualTo(app.get("build"));
+        assertThat(worker.get("command")).isEqualTo(List.of("worker"));
+        assertThat(worker).doesNotContainKeys("container_name", "ports");
+        Map<String, Object> environment = (Map<String, Object>) worker.get("environment");
+        assertThat(environment).containsEntry("QUALITY_SCALE_MODE", "rabbitmq").containsEntry("SPRING_RABBITMQ_HOST", "rabbitmq")
+                .containsEntry("SPRING_DATASOURCE_URL", ((Map<String, Object>) app.get("environment")).get("SPRING_DATASOURCE_URL"));
+        assertThat((Map<String, Object>) app.get("environment")).containsEntry("QUALITY_SCALE_MODE", "rabbitmq");
+        assertThat(list(worker.get("volumes")).stream().map(String::valueOf)).contains("reports:/app/reports");
+        assertThat(list(app.get("volumes")).stream().map(String::valueOf)).contains("reports:/app/reports");
+        assertThat(((Map<String, Object>) worker.get("depends_on")).keySet()).contains("postgres", "rabbitmq");
+        // The management UI image, healthy once it answers a ping.
+        assertThat(String.valueOf(services.get("rabbitmq").get("image"))).startsWith("rabbitmq:").endsWith("-management");
+        assertThat(String.valueOf(((Map<String, Object>) services.get("rabbitmq").get("healthcheck")).get("test"))).contains("ping");
     }
 
     @Test
@@ -125,7 +146,8 @@ class DockerComposeTests {
             });
         });
         assertThat(secrets).containsExactlyInAnyOrder("postgres.POSTGRES_PASSWORD", "app.SPRING_DATASOURCE_PASSWORD",
-                "app.QUALITY_USERS_0_PASSWORD");
+                "app.QUALITY_USERS_0_PASSWORD", "rabbitmq.RABBITMQ_DEFAULT_PASS", "app.SPRING_RABBITMQ_PASSWORD",
+                "worker.SPRING_DATASOURCE_PASSWORD", "worker.SPRING_RABBITMQ_PASSWORD");
         assertThat(String.valueOf(services.get("app").get("environment"))).contains("${QUALITY_ADMIN_PASSWORD:?");
     }
 
@@ -162,14 +184,15 @@ class DockerComposeTests {
         List<String> config = new ArrayList<>(command);
         config.addAll(List.of("--env-file", envFile.toString(), "-f", DockerCompose.COMPOSE_FILE.toString(), "config"));
         Map<String, String> secrets = Map.of("QUALITY_ADMIN_PASSWORD", "{bcrypt}$2a$10$notarealhash", "QUALITY_DB_PASSWORD",
-                "not-a-real-password");
+                "not-a-real-password", "QUALITY_RABBITMQ_PASSWORD", "not-a-real-password");
 
         DockerCompose.Result clean = DockerCompose.run(config, secrets, Duration.ofSeconds(60));
         assertThat(clean.exit()).as(clean.output()).isZero();
         assertThat(clean.stderr()).as("warnings").isBlank();
         assertThat(clean.stdout()).contains("127.0.0.1").contains("/actuator/health/readiness");
 
-        DockerCompose.Result withoutAdmin = DockerCompose.run(config, Map.of("QUALITY_DB_PASSWORD", "x"), Duration.ofSeconds(60));
+        DockerCompose.Result withoutAdmin = DockerCompose.run(config, Map.of("QUALITY_DB_PASSWORD", "x", "QUALITY_RABBITMQ_PASSWORD", "x"),
+                Duration.ofSeconds(60));
         assertThat(withoutAdmin.exit()).isNotZero();
         assertThat(withoutAdmin.output()).contains("set QUALITY_ADMIN_PASSWORD in .env");
     }

@@ -3,6 +3,7 @@ package com.qualityreview.scale;
 import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.step.Step;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +15,12 @@ import org.springframework.stereotype.Component;
 public class Partitions {
 
     private final ScaleProperties settings;
+    /** Present in rabbitmq mode only. */
+    private final ObjectProvider<RemotePartitions> remote;
 
-    Partitions(ScaleProperties settings) {
+    Partitions(ScaleProperties settings, ObjectProvider<RemotePartitions> remote) {
         this.settings = settings;
+        this.remote = remote;
     }
 
     /** How many partitions a partitioned step is split into. */
@@ -26,12 +30,12 @@ public class Partitions {
 
     /**
      * Runs the partitions of {@code workerStep}: in LOCAL mode on up to {@link #count()} threads of
-     * this process, named after the step so that logs and executions say which thread ran which.
+     * this process, named after the step so that logs and executions say which thread ran which; in
+     * RABBITMQ mode on {@code worker} processes, which find the step by its bean name.
      */
     public PartitionHandler handler(Step workerStep) {
-        if (settings.mode() != ScaleMode.LOCAL) {
-            throw new IllegalStateException("quality.scale.mode=" + settings.mode().name().toLowerCase()
-                    + " is not available in this release: use local");
+        if (settings.mode() == ScaleMode.RABBITMQ) {
+            return remote.getObject().handler(workerStep, count());
         }
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor(workerStep.getName() + "-");
         threads.setConcurrencyLimit(count());

@@ -100,7 +100,27 @@ public class Leases implements SmartLifecycle {
 
     /** A new lease for a piece of work of this kind ("deliveries"), held until closed. */
     public Lease acquire(String kind) {
-        String id = kind + ":" + UUID.randomUUID();
+        return held(kind + ":" + UUID.randomUUID());
+    }
+
+    /**
+     * The lease of one piece of work that other processes look up by its id ({@link #holder(String, long)}),
+     * such as a partition run by a worker; held (taken over, if it existed) until closed.
+     */
+    public Lease acquire(String kind, long workId) {
+        return held(workLease(kind, workId));
+    }
+
+    /** The holder of the lease {@link #acquire(String, long)} took for this piece of work, if there is one. */
+    public Optional<Holder> holder(String kind, long workId) {
+        return holder(workLease(kind, workId));
+    }
+
+    private static String workLease(String kind, long workId) {
+        return kind + ":" + workId;
+    }
+
+    private Lease held(String id) {
         hold(id);
         return new Lease() {
             @Override
