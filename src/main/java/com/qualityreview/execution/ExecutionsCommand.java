@@ -57,6 +57,9 @@ public class ExecutionsCommand implements Command {
             System.out.printf("%-6d %-18s %-10s %-19s %-9s %s; %s%n", view.id(), view.job(), status,
                     view.startTime() == null ? "-" : TIME.format(view.startTime()), duration(view.durationSeconds()),
                     parameters(view), view.counts());
+            // The partitions of partitioned steps, each with the worker (process and thread) that ran it.
+            view.steps().stream().filter(step -> step.worker() != null)
+                    .forEach(step -> System.out.printf("%6s partition %s %s, worker %s%n", "", step.name(), step.status(), step.worker()));
         }
         return 0;
     }

@@ -38,7 +38,7 @@ import java.util.ArrayList;
  * for many seconds; only the heartbeat of its lease says it is alive.
  */
 @ExtendWith(PostgresTestDatabase.class)
-class RestartFaultIT {
+public class RestartFaultIT {
 
     static final String JOB = "qualityReviewJob";
     /** The password of this user is admin-secret (the test users of src/test/resources/application.properties). */
@@ -169,7 +169,7 @@ class RestartFaultIT {
         }
     }
 
-    static List<String> recipients(GreenMail smtp) throws Exception {
+    public static List<String> recipients(GreenMail smtp) throws Exception {
         List<String> recipients = new ArrayList<>();
         for (MimeMessage message : smtp.getReceivedMessages()) {
             recipients.add(((InternetAddress) message.getAllRecipients()[0]).getAddress());
@@ -189,7 +189,7 @@ class RestartFaultIT {
         }
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -280,6 +280,25 @@ class CommandLineTests {
     }
 
     @Test
+    void executionsListsEachPartitionOfAReviewWithTheWorkerThatRanIt() throws Exception {
+        Path sites = Files.writeString(folder.resolve("sites.csv"), "site_code,name,region_code,region_name\nS1,One,R1,Region one\n");
+        run("import", "sites", sites.toString());
+        assertThat(run("review", "2026-10", "--quality.reports-dir=" + folder.resolve("reports"),
+                "--quality.stakeholders=src/test/resources/review/no-stakeholders.yml").status()).isZero();
+
+        Outcome outcome = run("executions", "--limit=1");
+
+        // Local mode: every partition ran on a thread of this process, which the worker names as <pid>@<host>.
+        String worker = ", worker " + ProcessHandle.current().pid() + "@";
+        assertThat(outcome.status()).isZero();
+        assertThat(outcome.out().lines().filter(line -> line.contains(" partition ")).toList()).isNotEmpty()
+                .allSatisfy(line -> assertThat(line).containsPattern(
+                        "^ +partition (summariseSitesPartition|renderReportsPartition):p\\d+ COMPLETED" + worker))
+                .anySatisfy(line -> assertThat(line).contains("partition summariseSitesPartition:"))
+                .anySatisfy(line -> assertThat(line).contains("partition renderReportsPartition:"));
+    }
+
+    @Test
     void aBadStakeholderStopsTheReviewWithOneLineNamingTheEntry() throws Exception {
         Path sites = Files.writeString(folder.resolve("sites.csv"), "site_code,name,region_code,region_name\nS1,One,R1,Region one\n");
         Path stakeholders = Files.writeString(folder.resolve("stakeholders.yml"),
