@@ -52,6 +52,16 @@ class ReviewBenchmark {
     static final long FEEDBACK = Long.getLong("benchmark.feedback", 10_000_000L);
     static final int SITES = 2_000;
 
+    /** The per-site feedback figures the summarise step computes (counts, means, percentages, NPS, median), as one SQL query. */
+    static final String SITE_FIGURES_GROUP_BY = "SELECT site_code, COUNT(*), AVG(csat), 100.0 * COUNT(*) FILTER (WHERE csat >= 4) / NULLIF(COUNT(csat), 0),"
+            + " 100.0 * (COUNT(*) FILTER (WHERE nps >= 9) - COUNT(*) FILTER (WHERE nps <= 6)) / NULLIF(COUNT(nps), 0),"
+            + " AVG(reliability), AVG(responsiveness), AVG(assurance), AVG(empathy), AVG(tangibles),"
+            + " COUNT(*) FILTER (WHERE complaint), 100.0 * COUNT(*) FILTER (WHERE complaint) / COUNT(*),"
+            + " 100.0 * COUNT(*) FILTER (WHERE first_contact_resolved) / NULLIF(COUNT(first_contact_resolved), 0),"
+            + " AVG(resolution_hours), PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY resolution_hours)"
+            + " FROM feedback WHERE submitted_at >= TIMESTAMPTZ '2026-10-01 00:00:00+00' AND submitted_at < TIMESTAMPTZ '2026-11-01 00:00:00+00'"
+            + " GROUP BY site_code";
+
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
         PostgresTestDatabase.register(registry, "reviewbenchmark");
@@ -93,14 +103,7 @@ class ReviewBenchmark {
                 + " WHERE STEP_EXECUTION_ID = ?", Integer.class, summariseStep);
 
         long sqlStart = System.nanoTime();
-        Integer groups = jdbc.query("SELECT site_code, COUNT(*), AVG(csat), 100.0 * COUNT(*) FILTER (WHERE csat >= 4) / NULLIF(COUNT(csat), 0),"
-                + " 100.0 * (COUNT(*) FILTER (WHERE nps >= 9) - COUNT(*) FILTER (WHERE nps <= 6)) / NULLIF(COUNT(nps), 0),"
-                + " AVG(reliability), AVG(responsiveness), AVG(assurance), AVG(empathy), AVG(tangibles),"
-                + " COUNT(*) FILTER (WHERE complaint), 100.0 * COUNT(*) FILTER (WHERE complaint) / COUNT(*),"
-                + " 100.0 * COUNT(*) FILTER (WHERE first_contact_resolved) / NULLIF(COUNT(first_contact_resolved), 0),"
-                + " AVG(resolution_hours), PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY resolution_hours)"
-                + " FROM feedback WHERE submitted_at >= TIMESTAMPTZ '2026-10-01 00:00:00+00' AND submitted_at < TIMESTAMPTZ '2026-11-01 00:00:00+00'"
-                + " GROUP BY site_code", rs -> {
+        Integer groups = jdbc.query(SITE_FIGURES_GROUP_BY, rs -> {
                     int n = 0;
                     while (rs.next()) {
                         n++;
