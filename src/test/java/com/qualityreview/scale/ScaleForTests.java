@@ -1,5 +1,7 @@
 package com.qualityreview.scale;
 
+import javax.sql.DataSource;
+
 import com.qualityreview.system.Settings;
 
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -13,6 +15,7 @@ public final class ScaleForTests {
     /** Local partitions, every other setting at its default; no RabbitMQ (there is none in local mode). */
     public static Partitions localPartitions(int count) {
         return new Partitions(Settings.bind(ScaleProperties.class, "quality.scale.partitions=" + count),
-                new StaticListableBeanFactory().getBeanProvider(RemotePartitions.class));
+                new StaticListableBeanFactory().getBeanProvider(RemotePartitions.class),
+                new StaticListableBeanFactory().getBeanProvider(DataSource.class));
     }
 }
