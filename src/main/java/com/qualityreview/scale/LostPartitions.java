@@ -87,9 +87,13 @@ class LostPartitions {
 
     /**
      * Marks FAILED the partitions among {@code stepExecutionIds} that no worker has taken (still
-     * STARTING), when their requests could not all be sent: a worker that gets one later drops it.
+     * STARTING), when their requests could not all be sent or no worker listens: a worker that gets
+     * one later drops it.
+     *
+     * @return the names of the partitions marked now
      */
-    void markNotTaken(Collection<Long> stepExecutionIds, String reason) {
+    List<String> markNotTaken(Collection<Long> stepExecutionIds, String reason) {
+        List<String> marked = new ArrayList<>();
         for (long id : stepExecutionIds) {
             StepExecution partition = jobRepository.getStepExecution(id);
             if (partition == null || partition.getStatus() != BatchStatus.STARTING) {
@@ -101,11 +105,13 @@ class LostPartitions {
             partition.setEndTime(LocalDateTime.now());
             try {
                 jobRepository.update(partition);
+                marked.add(partition.getStepName());
             }
             catch (OptimisticLockingFailureException e) {
                 // A worker took it meanwhile: it runs.
             }
         }
+        return marked;
     }
 
     private static String worker(StepExecution partition, Optional<Leases.Holder> holder) {

@@ -2,6 +2,8 @@ package com.qualityreview.scale;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.qualityreview.system.CommandException;
+
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
@@ -23,26 +25,31 @@ class PartitionConsumers implements SmartLifecycle {
     private final RemotePartitions remote;
     private final PartitionRequestGuard guard;
     private final ScaleProperties settings;
+    /** The connection pool's size, when the pool says it (0: unknown). */
+    private final int poolSize;
     private final AtomicInteger ran = new AtomicInteger();
     private final AtomicInteger dropped = new AtomicInteger();
     private SimpleMessageListenerContainer container;
 
-    PartitionConsumers(ConnectionFactory connections, RemotePartitions remote, PartitionRequestGuard guard, ScaleProperties settings) {
+    PartitionConsumers(ConnectionFactory connections, RemotePartitions remote, PartitionRequestGuard guard, ScaleProperties settings,
+            int poolSize) {
         this.connections = connections;
         this.remote = remote;
         this.guard = guard;
         this.settings = settings;
+        this.poolSize = poolSize;
     }
 
     /**
-     * Checks the database and the broker, then takes requests until {@link #stop()}.
+     * Checks the connection pool, the database and the broker, then takes requests until {@link #stop()}.
      *
-     * @throws com.qualityreview.system.CommandException when the broker does not answer
+     * @throws CommandException when the pool cannot serve the concurrency or the broker does not answer
      */
     synchronized void consume() {
         if (container != null) {
             return;
         }
+        requireConnections(settings.workerConcurrency(), poolSize);
         remote.requireReady();
         SimpleMessageListenerContainer consumers = new SimpleMessageListenerContainer(connections);
         consumers.setQueueNames(settings.queue());
@@ -58,6 +65,19 @@ class PartitionConsumers implements SmartLifecycle {
         consumers.afterPropertiesSet();
         consumers.start();
         container = consumers;
+    }
+
+    /**
+     * Each partition running holds a connection for a whole chunk, and the lease heartbeat and the job
+     * repository need theirs: a worker whose pool is too small would fail partitions after HikariCP's
+     * connection timeout, part way through a review, so it refuses to start instead.
+     */
+    static void requireConnections(int concurrency, int poolSize) {
+        if (Partitions.localThreads(concurrency, poolSize) < concurrency) {
+            throw new CommandException("quality.scale.worker-concurrency " + concurrency + " needs " + (concurrency + Partitions.CONNECTIONS_KEPT)
+                    + " database connections (one a partition, " + Partitions.CONNECTIONS_KEPT + " for the rest), and"
+                    + " spring.datasource.hikari.maximum-pool-size is " + poolSize + ": raise it or lower the concurrency");
+        }
     }
 
     /** Partitions this worker has run since it started. */

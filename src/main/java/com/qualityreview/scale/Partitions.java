@@ -36,6 +36,11 @@ public class Partitions {
         this.poolSize = dataSource.getIfAvailable() instanceof HikariDataSource pool ? pool.getMaximumPoolSize() : 0;
     }
 
+    /** The connection pool's size, when the pool says it; 0 when unknown. */
+    int poolSize() {
+        return poolSize;
+    }
+
     /** How many partitions a partitioned step is split into. */
     public int count() {
         return settings.partitionCount();

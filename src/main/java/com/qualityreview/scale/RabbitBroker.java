@@ -9,6 +9,7 @@ import com.qualityreview.system.CommandException;
 import org.springframework.amqp.AmqpAuthenticationException;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.QueueInformation;
 import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.rabbit.connection.Connection;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -48,6 +49,16 @@ class RabbitBroker {
             throw new CommandException("cannot reach RabbitMQ at " + address() + " (" + reason(e)
                     + "): start it, check spring.rabbitmq.host, port, username and password, or use quality.scale.mode=local", e);
         }
+    }
+
+    /** The consumers listening on the request queue now: one for each consumer of every worker, idle or running a partition. */
+    int consumers() {
+        QueueInformation information = admin.getQueueInfo(queue);
+        return information == null ? 0 : information.getConsumerCount();
+    }
+
+    String queue() {
+        return queue;
     }
 
     private static String reason(AmqpException failure) {

@@ -65,7 +65,8 @@ class RabbitPartitionsConfiguration {
 
     @Bean
     PartitionConsumers partitionConsumers(ConnectionFactory connections, RemotePartitions remote, JobRepository jobRepository,
-            Leases leases, BeanFactory beans, ScaleProperties settings) {
-        return new PartitionConsumers(connections, remote, new PartitionRequestGuard(jobRepository, leases, beans), settings);
+            Leases leases, BeanFactory beans, ScaleProperties settings, Partitions partitions) {
+        return new PartitionConsumers(connections, remote, new PartitionRequestGuard(jobRepository, leases, beans), settings,
+                partitions.poolSize());
     }
 }

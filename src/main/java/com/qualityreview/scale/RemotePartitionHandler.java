@@ -20,8 +20,9 @@ import org.springframework.batch.integration.partition.MessageChannelPartitionHa
 /**
  * Batch's remote partition handler (requests over RabbitMQ, results read back from the job
  * repository) with what it lacks: it checks the broker before sending, so a broker that is down
- * fails the step at once with one line; and while it waits, a watchdog marks partitions whose
- * worker died FAILED, so the step ends, failing with a message naming them, instead of waiting for ever.
+ * fails the step at once with one line; and while it waits, a watchdog marks FAILED the partitions
+ * whose worker died ({@link LostPartitions}) and those no worker will take because none listens
+ * ({@link AbsentWorkers}), so the step ends, failing with a message naming them, instead of waiting for ever.
  */
 class RemotePartitionHandler extends MessageChannelPartitionHandler {
 
@@ -29,11 +30,14 @@ class RemotePartitionHandler extends MessageChannelPartitionHandler {
 
     private final Runnable requireBroker;
     private final Supplier<LostPartitions> lostPartitions;
+    private final Supplier<AbsentWorkers> absentWorkers;
     private final long pollMillis;
 
-    RemotePartitionHandler(Runnable requireBroker, Supplier<LostPartitions> lostPartitions, long pollMillis) {
+    RemotePartitionHandler(Runnable requireBroker, Supplier<LostPartitions> lostPartitions, Supplier<AbsentWorkers> absentWorkers,
+            long pollMillis) {
         this.requireBroker = requireBroker;
         this.lostPartitions = lostPartitions;
+        this.absentWorkers = absentWorkers;
         this.pollMillis = pollMillis;
     }
 
@@ -44,8 +48,12 @@ class RemotePartitionHandler extends MessageChannelPartitionHandler {
         }
         Set<Long> ids = partitions.stream().map(StepExecution::getId).collect(Collectors.toSet());
         LostPartitions watchdog = lostPartitions.get();
+        AbsentWorkers workers = absentWorkers.get();
         try {
             requireBroker.run();
+            if (!workers.listening()) {
+                log.warn(workers.waiting(manager.getStepName()));
+            }
         }
         catch (RuntimeException e) {
             // Nothing was sent: partitions left STARTING would make the step impossible to restart.
@@ -61,6 +69,13 @@ class RemotePartitionHandler extends MessageChannelPartitionHandler {
         timer.scheduleWithFixedDelay(() -> {
             try {
                 lost.addAll(watchdog.markLost(ids));
+                if (workers.absent()) {
+                    List<String> notTaken = watchdog.markNotTaken(ids, workers.reason());
+                    if (!notTaken.isEmpty()) {
+                        log.warn(workers.sentence(notTaken));
+                        lost.add(workers.sentence(notTaken));
+                    }
+                }
             }
             catch (RuntimeException e) {
                 // The database may be away for a moment; Batch's own poll fails the step if it stays away.

@@ -52,7 +52,9 @@ class RemotePartitions {
 
     PartitionHandler handler(Step workerStep, int gridSize) {
         RemotePartitionHandler handler = new RemotePartitionHandler(this::requireReady,
-                () -> new LostPartitions(jobRepository, leases, settings.workerTimeout()), settings.pollInterval().toMillis());
+                () -> new LostPartitions(jobRepository, leases, settings.workerTimeout()),
+                () -> new AbsentWorkers(broker::consumers, settings.workerTimeout(), describe(), System::nanoTime),
+                settings.pollInterval().toMillis());
         handler.setStepName(workerStep.getName());
         handler.setMessagingOperations(new MessagingTemplate(requests));
         // A job repository and no reply channel: the handler polls the repository for the partitions' results.

@@ -33,7 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The review on the same generated data (uniform, {@link BenchmarkData#load}) with 1, 2 and 4 local
- * partitions, then with 2 {@code worker} processes (child JVMs of the built jar, {@code target/quality-review.jar},
+ * partitions (after a warm-up review: the runs compared all find the JVM warm), then twice with 2
+ * {@code worker} processes (freshly started, then warm) (child JVMs of the built jar, {@code target/quality-review.jar},
  * so build it first: {@code ./mvnw -B -q package -DskipTests}) over the RabbitMQ server of the tests:
  * {@code ./mvnw -B -Pbenchmark verify -Dtest=ScaleBenchmark}, -Dbenchmark.feedback=N and -Dbenchmark.sites=N to scale down.
  * Prints each run's wall time, its summarise and render step times, every partition's rates (from
@@ -73,6 +74,8 @@ class ScaleBenchmark {
             System.out.printf("BENCHMARK [scale] data: %,d feedback rows over %,d sites generated in %.1f s%n", FEEDBACK, SITES,
                     (System.nanoTime() - loadStart) / 1e9);
             sqlSeconds = groupBySeconds(jdbc);
+            // Every run after the first finds this JVM's code compiled and warm: the first is a warm-up, not a measure.
+            review("warm-up (1 local partition, not compared)", context);
             runs.add(review("1 local partition", context));
         }
         for (int partitions : new int[] {2, 4}) {
@@ -80,7 +83,7 @@ class ScaleBenchmark {
                 runs.add(review(partitions + " local partitions", context));
             }
         }
-        runs.add(twoWorkers(database));
+        runs.addAll(twoWorkers(database));
 
         Run baseline = runs.get(0);
         System.out.printf("BENCHMARK [scale] SQL GROUP BY of the per-site feedback figures (baseline): %.1f s%n", sqlSeconds);
@@ -98,8 +101,12 @@ class ScaleBenchmark {
         }
     }
 
-    /** Two worker JVMs of the built jar, one partition at a time each, and a manager context in rabbitmq mode. */
-    private Run twoWorkers(String database) throws Exception {
+    /**
+     * Two worker JVMs of the built jar, one partition at a time each, and a manager context in rabbitmq
+     * mode: a review on the freshly started workers, then another on the same workers, warm as
+     * long-running workers are.
+     */
+    private List<Run> twoWorkers(String database) throws Exception {
         assertThat(JAR).as("the built jar (./mvnw -B -q package -DskipTests)").exists();
         String queue = RabbitTestBroker.queue("scalebenchmark");
         Map<String, String> rabbit = new LinkedHashMap<>();
@@ -115,7 +122,8 @@ class ScaleBenchmark {
                 awaitReady(workers.get(i), workerLog(List.of("A", "B").get(i)));
             }
             try (ConfigurableApplicationContext manager = context(database, rabbit)) {
-                return review("2 worker processes (" + WORKER_RUN_PARTITIONS + " partitions)", manager);
+                String name = "2 worker processes (" + WORKER_RUN_PARTITIONS + " partitions)";
+                return List.of(review(name + ", cold", manager), review(name + ", warm", manager));
             }
         }
         finally {

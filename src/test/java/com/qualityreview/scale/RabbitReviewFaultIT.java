@@ -42,7 +42,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the built jar) over the real RabbitMQ server, against PostgreSQL: the same files as the review
  * run in local mode, and, with one worker killed with SIGKILL mid-partition, a failure naming the
  * partition within quality.scale.worker-timeout and a restart that re-runs only the unfinished
- * partitions, on the surviving worker, ending with the same files and each email sent once.
+ * partitions, on the surviving worker, ending with the same files and each email sent once; with
+ * one worker stopped with SIGTERM mid-partition, that partition finished and the review completed.
  */
 @ExtendWith({PostgresTestDatabase.class, RabbitTestBroker.class})
 class RabbitReviewFaultIT {
@@ -125,19 +126,13 @@ class RabbitReviewFaultIT {
     @Test
     void aWorkerKilledMidPartitionFailsTheReviewNamingThePartitionAndRestartRerunsOnlyTheUnfinishedOnTheOtherWorker(
             @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path folder) throws Exception {
-        try (ApplicationUnderTest application = rabbitmq(application(folder, PostgresTestDatabase.copy("rabbit_review_seed",
-                "rabbit_review_kill")), RabbitTestBroker.queue("review-kill-worker"))
-                // Two partitions of 30 sites, one on each worker (prefetch 1), committed 5 sites at a time.
-                .with("quality.scale.partitions", "2").with("quality.review.sites-per-chunk", "5")
+        try (ApplicationUnderTest application = twoSlowPartitions(folder, "kill")
                 .with("quality.scale.worker-timeout", "PT" + WORKER_TIMEOUT.toSeconds() + "S")) {
             JdbcTemplate jdbc = application.jdbc();
-            slowDownSiteFigures(jdbc);
-            ApplicationProcess workerA = startWorker(application);
-            ApplicationProcess workerB = startWorker(application);
-            ApplicationProcess review = application.start(REVIEW);
-            review.await("both summarise partitions run and have committed a chunk", ApplicationUnderTest.RUN_TIMEOUT,
-                    application.database(db -> db.queryForObject("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE"
-                            + " 'summariseSitesPartition:%' AND STATUS = 'STARTED' AND COMMIT_COUNT >= 1", Long.class) == 2));
+            MidPartition running = reviewUntilBothWorkersAreMidPartition(application);
+            ApplicationProcess workerA = running.workerA();
+            ApplicationProcess workerB = running.workerB();
+            ApplicationProcess review = running.review();
 
             workerA.kill();
             long killedAt = System.nanoTime();
@@ -178,6 +173,61 @@ class RabbitReviewFaultIT {
             // Each stakeholder's email once: the failed run sent none, the restart each one.
             assertThat(RestartFaultIT.recipients(smtp)).containsExactlyInAnyOrderElementsOf(stakeholderEmails);
         }
+    }
+
+    @Test
+    void aWorkerStoppedWithSigtermMidPartitionFinishesItTakesNoMoreAndTheReviewCompletesOnTheOtherWorker(
+            @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path folder) throws Exception {
+        try (ApplicationUnderTest application = twoSlowPartitions(folder, "sigterm")) {
+            MidPartition running = reviewUntilBothWorkersAreMidPartition(application);
+            ApplicationProcess workerA = running.workerA();
+            ApplicationProcess workerB = running.workerB();
+            ApplicationProcess review = running.review();
+
+            workerA.terminate();
+
+            assertThat(workerA.awaitExit(ApplicationUnderTest.RUN_TIMEOUT)).as(workerA.diagnostics()).isZero();
+            assertThat(workerA.stdout()).contains("worker stopped: 1 partitions run, 0 requests dropped");
+            assertThat(review.awaitExit(ApplicationUnderTest.RUN_TIMEOUT)).as(review.diagnostics()).isZero();
+            // A finished the partition it ran when SIGTERM came (a partition abandoned would have been lost, failing the
+            // review), and took nothing after it: B ran the other summarise partition and both render partitions.
+            Map<String, String[]> partitions = partitions(application);
+            assertThat(partitions.keySet()).containsExactlyInAnyOrder("summariseSitesPartition:p0", "summariseSitesPartition:p1",
+                    "renderReportsPartition:p00", "renderReportsPartition:p01");
+            assertThat(partitions.values()).allSatisfy(p -> assertThat(p[0]).isEqualTo("COMPLETED"));
+            assertThat(partitions.entrySet()).filteredOn(p -> p.getValue()[1].equals(Long.toString(workerA.pid())))
+                    .singleElement().satisfies(p -> assertThat(p.getKey()).startsWith("summariseSitesPartition:"));
+            assertThat(partitions.entrySet()).filteredOn(p -> p.getKey().startsWith("renderReportsPartition:"))
+                    .allSatisfy(p -> assertThat(p.getValue()[1]).isEqualTo(Long.toString(workerB.pid())));
+            assertThat(files(application)).isEqualTo(localFiles);
+            assertThat(pdfs(application.reviewFolder(FaultTestData.PERIOD, 1))).isEqualTo(localReports);
+            assertThat(RestartFaultIT.recipients(smtp)).containsExactlyInAnyOrderElementsOf(stakeholderEmails);
+        }
+    }
+
+    /** Two partitions a step, of 30 sites, committed 5 sites at a time, on a database and a queue of the test's own. */
+    private static ApplicationUnderTest twoSlowPartitions(Path folder, String name) {
+        return rabbitmq(application(folder, PostgresTestDatabase.copy("rabbit_review_seed", "rabbit_review_" + name)),
+                RabbitTestBroker.queue("review-" + name + "-worker"))
+                .with("quality.scale.partitions", "2").with("quality.review.sites-per-chunk", "5");
+    }
+
+    record MidPartition(ApplicationProcess workerA, ApplicationProcess workerB, ApplicationProcess review) {
+    }
+
+    /**
+     * Starts two workers and the review, on slowed-down site figures, and returns once each worker runs
+     * one summarise partition (concurrency 1, prefetch 1) and has committed a chunk of it.
+     */
+    private static MidPartition reviewUntilBothWorkersAreMidPartition(ApplicationUnderTest application) {
+        slowDownSiteFigures(application.jdbc());
+        ApplicationProcess workerA = startWorker(application);
+        ApplicationProcess workerB = startWorker(application);
+        ApplicationProcess review = application.start(REVIEW);
+        review.await("both summarise partitions run and have committed a chunk", ApplicationUnderTest.RUN_TIMEOUT,
+                application.database(db -> db.queryForObject("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE"
+                        + " 'summariseSitesPartition:%' AND STATUS = 'STARTED' AND COMMIT_COUNT >= 1", Long.class) == 2));
+        return new MidPartition(workerA, workerB, review);
     }
 
     private static ApplicationUnderTest application(Path folder, String databaseUrl) {

@@ -200,6 +200,42 @@ class RabbitWorkersTests {
     }
 
     @Test
+    void aJobWhoseQueueNoWorkerListensOnFailsAfterTheWorkerTimeoutNamingThePartitionsAndRestartRunsThemOnceOneListens()
+            throws Exception {
+        String idleQueue = RabbitTestBroker.queue("no-worker");
+        List<String> settings = Stream.concat(RabbitTestBroker.settings(idleQueue).stream(),
+                Stream.of("--quality.scale.partitions=2", "--quality.scale.worker-timeout=PT2S")).toList();
+        ConfigurableApplicationContext lonelyManager = start("manager", settings);
+        long startedAt = System.nanoTime();
+
+        JobExecution failed = launch(lonelyManager);
+
+        // worker-timeout (2 s) + one poll (0.2 s) + margin for a loaded machine.
+        assertThat(Duration.ofNanos(System.nanoTime() - startedAt)).isLessThan(Duration.ofSeconds(15));
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        String why = failed.getAllFailureExceptions().stream().map(CommandException::oneLine).collect(Collectors.joining(" | "));
+        assertThat(why).contains("no worker took partitions ").contains("testPartition:partition0").contains("testPartition:partition1")
+                .contains("no worker listened on queue " + idleQueue + " at RabbitMQ 127.0.0.1:")
+                .contains(" for 2 s (quality.scale.worker-timeout); start one ('java -jar quality-review.jar worker', docs/scaling.md)")
+                .contains("'restart " + failed.getId() + "' runs the partitions that did not finish");
+        assertThat(partitions(lonelyManager, failed)).allSatisfy(p -> assertThat(p.getStatus()).isEqualTo(BatchStatus.FAILED));
+        assertThat(RabbitTestBroker.waiting(idleQueue)).as("the two requests stay queued").isEqualTo(2);
+
+        // A worker starts: it drops the two old requests (their partitions FAILED) and runs the restart's.
+        ConfigurableApplicationContext worker = start("E", settings);
+        PartitionConsumers consumers = worker.getBean(PartitionConsumers.class);
+        consumers.consume();
+        JobExecution restarted = lonelyManager.getBean(JobOperator.class).restart(failed);
+
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(partitions(lonelyManager, restarted)).extracting(p -> p.getExecutionContext().getString(PartitionTestJob.RAN_BY))
+                .containsExactly("E", "E");
+        assertThat(consumers.requestsDropped()).isEqualTo(2);
+        assertThat(consumers.partitionsRun()).isEqualTo(2);
+        close(worker, lonelyManager);
+    }
+
+    @Test
     void aBrokerThatDoesNotAnswerFailsTheJobAtOnceWithOneLineNamingIt() throws Exception {
         int closedPort = closedPort();
         List<String> settings = Stream.concat(RabbitTestBroker.settings(RabbitTestBroker.queue("no-broker")).stream(),

@@ -37,8 +37,7 @@ class WorkerFaultIT {
             worker.awaitOutput(Pattern.compile("worker: running partitions from queue .+ at RabbitMQ 127\\.0\\.0\\.1:\\d+, 1 at a time"),
                     ApplicationUnderTest.RUN_TIMEOUT);
 
-            // destroy() is SIGTERM on Linux, as `docker compose stop` and systemd send it.
-            ProcessHandle.of(worker.pid()).orElseThrow().destroy();
+            worker.terminate();
 
             assertThat(worker.awaitExit(Duration.ofSeconds(60))).as(worker.diagnostics()).isZero();
             assertThat(worker.stdout()).contains("worker stopped: 0 partitions run, 0 requests dropped");

@@ -141,6 +141,12 @@ public final class ApplicationProcess implements AutoCloseable {
         say(what);
     }
 
+    /** Asks the child to stop, as {@code kill}, {@code docker compose stop} and systemd do (SIGTERM on Linux); does not wait. */
+    public void terminate() {
+        say("SIGTERM");
+        process.destroy();
+    }
+
     /** Kills the child the way a crash or {@code kill -9} does (SIGKILL on Linux), and waits until it is gone. */
     public void kill() {
         say("SIGKILL");
