@@ -34,7 +34,7 @@ public class RenderReportsTasklet implements Tasklet {
     public static final String RENDERED = "reports.rendered";
     static final String UNIT = "reports";
 
-    private final ReviewResults results;
+    private final LoadedReviewResults results;
     private final ReportRendering rendering;
     private final ReportFiles files;
     private final TransactionTemplate recording;
@@ -47,7 +47,7 @@ public class RenderReportsTasklet implements Tasklet {
 
     RenderReportsTasklet(ReviewResults results, ReportRendering rendering, ReportFiles files, TransactionTemplate recording,
             Path reportsDir, TaskletProgress progress, MeterRegistry meters) {
-        this.results = results;
+        this.results = new LoadedReviewResults(results::load);
         this.rendering = rendering;
         this.files = files;
         this.recording = recording;
@@ -68,10 +68,18 @@ public class RenderReportsTasklet implements Tasklet {
             range.putInt(RENDERED, 0);
             return RepeatStatus.FINISHED;
         }
-        // Loaded once for the whole range: the organisation's and the regions' reports need all of it.
-        ReviewResult result = results.load(run.period(), run.revision()).orElseThrow();
-        List<ReviewResults.ScopeKey> scopes = ScopeRangePartitioner.rangeOf(range, ReportRendering.scopesOf(result));
-        List<ReportRendering.RenderedReport> reports = rendering.render(result, Set.copyOf(scopes), run.folder(reportsDir), work);
+        // The whole result, for the whole range (the organisation's and the regions' reports need all of it), and one
+        // copy for all the partitions this process runs at once.
+        ReviewResult result = results.acquire(run.period(), run.revision());
+        List<ReviewResults.ScopeKey> scopes;
+        List<ReportRendering.RenderedReport> reports;
+        try {
+            scopes = ScopeRangePartitioner.rangeOf(range, ReportRendering.scopesOf(result));
+            reports = rendering.render(result, Set.copyOf(scopes), run.folder(reportsDir), work);
+        }
+        finally {
+            results.release(run.period(), run.revision());
+        }
         // Once every report of the range is written, all its rows at once: a range that does not complete leaves
         // the previous record of its scopes; one whose step ends after this commit records the same rows when re-run.
         recording.executeWithoutResult(status -> files.record(run.period(), run.revision(), scopes, reports));
