@@ -41,6 +41,16 @@ public class Partitions {
         return poolSize;
     }
 
+    /**
+     * The name of partition {@code index} of {@code count}: {@code p} and the index zero-padded to
+     * the digits of the last index, and to at least {@code minDigits}, so that the names sort as the
+     * partitions do ({@code p0}…{@code p9}, {@code p00}…{@code p11}).
+     */
+    public static String name(int index, int count, int minDigits) {
+        int digits = Math.max(minDigits, Integer.toString(count - 1).length());
+        return "p" + String.format("%0" + digits + "d", index);
+    }
+
     /** How many partitions a partitioned step is split into. */
     public int count() {
         return settings.partitionCount();

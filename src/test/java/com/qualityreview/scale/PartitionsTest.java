@@ -26,4 +26,13 @@ class PartitionsTest {
         assertThat(Partitions.localThreads(4, 7)).isEqualTo(2);
         assertThat(Partitions.localThreads(16, 0)).isEqualTo(16);
     }
+
+    @Test
+    void partitionNamesArePaddedToTheDigitsOfTheLastIndexSoThatTheySort() {
+        assertThat(Partitions.name(0, 1, 1)).isEqualTo("p0");
+        assertThat(Partitions.name(9, 10, 1)).isEqualTo("p9");
+        assertThat(Partitions.name(3, 11, 1)).isEqualTo("p03");
+        assertThat(Partitions.name(0, 4, 2)).isEqualTo("p00");
+        assertThat(Partitions.name(7, 101, 2)).isEqualTo("p007");
+    }
 }

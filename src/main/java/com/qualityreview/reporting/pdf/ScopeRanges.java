@@ -3,6 +3,8 @@ package com.qualityreview.reporting.pdf;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.qualityreview.scale.Partitions;
+
 /**
  * Cuts a review's scopes (in their fixed order: the organisation, the regions by code, the sites
  * by code) into contiguous ranges, one per render partition: every scope in exactly one range,
@@ -31,12 +33,11 @@ final class ScopeRanges {
         if (scopes < 0 || count < 1) {
             throw new IllegalArgumentException("cannot cut " + scopes + " scopes into " + count + " ranges");
         }
-        int digits = Math.max(2, Integer.toString(count - 1).length());
         List<Range> ranges = new ArrayList<>(count);
         int from = 0;
         for (int i = 0; i < count; i++) {
             int size = scopes / count + (i < scopes % count ? 1 : 0);
-            ranges.add(new Range("p" + String.format("%0" + digits + "d", i), from, from + size));
+            ranges.add(new Range(Partitions.name(i, count, 2), from, from + size));
             from += size;
         }
         return ranges;

@@ -2,6 +2,7 @@ package com.qualityreview.review.job;
 
 import com.qualityreview.review.ReviewRun;
 import com.qualityreview.review.SiteSummaryWriter;
+import com.qualityreview.scale.Partitions;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -65,7 +66,6 @@ class SiteRangePartitioner implements Partitioner {
             partitions.put("p0", none);
             return partitions;
         }
-        int digits = String.valueOf(ranges.size() - 1).length();
         for (int i = 0; i < ranges.size(); i++) {
             SiteRanges.Range range = ranges.get(i);
             ExecutionContext context = new ExecutionContext();
@@ -73,7 +73,7 @@ class SiteRangePartitioner implements Partitioner {
             context.putString(LAST_SITE, range.lastSite());
             context.putInt(SITES, range.sites());
             context.putLong(ROWS, range.rows());
-            partitions.put("p" + String.format("%0" + digits + "d", i), context);
+            partitions.put(Partitions.name(i, ranges.size(), 1), context);
         }
         return partitions;
     }
